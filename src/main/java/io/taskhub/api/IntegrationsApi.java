@@ -1,0 +1,221 @@
+package io.taskhub.api;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import io.taskhub.model.Integration;
+import io.taskhub.model.IntegrationStatus;
+import io.taskhub.model.Timer;
+import io.taskhub.provider.Provider;
+import io.taskhub.provider.ProviderRejection;
+import io.taskhub.provider.Providers;
+import io.taskhub.security.Caller;
+import io.taskhub.security.UserDirectory;
+import io.taskhub.sync.IntegrationLifecycle;
+import io.taskhub.sync.IntegrationRepository;
+import io.taskhub.sync.RunRepository;
+import io.taskhub.sync.StoredIntegration;
+import io.taskhub.sync.SyncScheduler;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/** {@code /api/accounts/{acc}/integrations} and the account's timers. */
+@Component("integrationsApi")
+public class IntegrationsApi {
+
+    private static final int MIN_INTERVAL = 60;
+    private static final int MAX_INTERVAL = 86400;
+
+    private final Providers providers;
+    private final IntegrationRepository integrations;
+    private final IntegrationLifecycle lifecycle;
+    private final RunRepository runs;
+    private final SyncScheduler scheduler;
+    private final UserDirectory directory;
+
+    public IntegrationsApi(Providers providers, IntegrationRepository integrations, IntegrationLifecycle lifecycle,
+                           RunRepository runs, SyncScheduler scheduler, UserDirectory directory) {
+        this.providers = providers;
+        this.integrations = integrations;
+        this.lifecycle = lifecycle;
+        this.runs = runs;
+        this.scheduler = scheduler;
+        this.directory = directory;
+    }
+
+    /** Checks the request, then the credentials with the provider, and only then stores anything. */
+    public Integration create(@Header("acc") String acc, @Body Requests.NewIntegration body, Exchange exchange) {
+        long account = Accounts.existing(directory, acc);
+        Check.body(body);
+        Provider provider = providers.find(Check.text("provider", body.provider()))
+                .orElseThrow(() -> ApiProblem.invalid("provider", "must be one of "
+                        + providers.all().stream().map(Provider::id).toList()));
+        Provider.Connection connection = new Provider.Connection(credentials(provider, body.credentials()),
+                endpoint(body.endpoint()), body.settings() == null ? Map.of() : body.settings());
+        List<String> types = types(provider, body.selectedTypes());
+        int interval = body.intervalSeconds() == null ? provider.defaultIntervalSeconds()
+                : Check.range("intervalSeconds", body.intervalSeconds(), MIN_INTERVAL, MAX_INTERVAL);
+        if (integrations.hasLive(account, provider.id())) {
+            throw ApiProblem.conflict("the account already has a " + provider.id() + " integration");
+        }
+        verify(provider, connection);
+        try {
+            long id = lifecycle.enable(account, provider, Caller.of(exchange).login(), connection, types, interval);
+            return Http.created(exchange, view(integrations.find(id).orElseThrow()));
+        } catch (DuplicateKeyException e) {
+            throw ApiProblem.conflict("the account already has a " + provider.id() + " integration");
+        }
+    }
+
+    public List<Integration> list(@Header("acc") String acc) {
+        return integrations.list(Accounts.existing(directory, acc)).stream().map(this::view).toList();
+    }
+
+    public Integration get(@Header("acc") String acc, @Header("id") String id) {
+        return view(find(acc, id));
+    }
+
+    public Integration updateTypes(@Header("acc") String acc, @Header("id") String id,
+                                   @Body Requests.SelectedTypes body) {
+        StoredIntegration integration = live(find(acc, id));
+        Provider provider = providers.get(integration.provider());
+        if (!provider.typesSelectable()) {
+            throw ApiProblem.invalid("selectedTypes", provider.id() + " types are not selectable");
+        }
+        List<String> types = types(provider, Check.body(body).selectedTypes());
+        if (types.isEmpty()) {
+            throw ApiProblem.invalid("selectedTypes", "select at least one type");
+        }
+        lifecycle.changeTypes(integration, types);
+        return view(integrations.find(integration.id()).orElseThrow());
+    }
+
+    public Timer timer(@Header("acc") String acc, @Header("id") String id) {
+        return timerOf(find(acc, id));
+    }
+
+    public Timer updateTimer(@Header("acc") String acc, @Header("id") String id, @Body Requests.TimerChange body) {
+        StoredIntegration integration = live(find(acc, id));
+        int interval = Check.range("intervalSeconds", Check.body(body).intervalSeconds(), MIN_INTERVAL, MAX_INTERVAL);
+        lifecycle.changeInterval(integration, interval);
+        return timerOf(integrations.find(integration.id()).orElseThrow());
+    }
+
+    public List<Timer> timers(@Header("acc") String acc) {
+        return integrations.list(Accounts.existing(directory, acc)).stream()
+                .filter(i -> i.status() != IntegrationStatus.UNLINKED)
+                .map(this::timerOf).toList();
+    }
+
+    public Integration reenable(@Header("acc") String acc, @Header("id") String id, @Body Requests.Reenable body,
+                                Exchange exchange) {
+        StoredIntegration integration = find(acc, id);
+        if (integration.status() == IntegrationStatus.UNLINKED) {
+            throw ApiProblem.conflict("an unlinked integration cannot be re-enabled: enable a new one");
+        }
+        Provider provider = providers.get(integration.provider());
+        Map<String, String> credentials = credentials(provider, Check.body(body).credentials());
+        verify(provider, new Provider.Connection(credentials, integration.endpoint(), integration.settings()));
+        lifecycle.reenable(integration, Caller.of(exchange).login(), credentials);
+        return view(integrations.find(integration.id()).orElseThrow());
+    }
+
+    public void unlink(@Header("acc") String acc, @Header("id") String id, Exchange exchange) {
+        StoredIntegration integration = find(acc, id);
+        if (integration.status() != IntegrationStatus.UNLINKED) {
+            lifecycle.unlink(integration);
+        }
+        Http.noContent(exchange);
+    }
+
+    StoredIntegration find(String acc, String id) {
+        long account = Accounts.existing(directory, acc);
+        return integrations.find(account, Check.id("id", id))
+                .orElseThrow(() -> ApiProblem.notFound("no integration " + id + " in this account"));
+    }
+
+    private static StoredIntegration live(StoredIntegration integration) {
+        if (integration.status() == IntegrationStatus.UNLINKED) {
+            throw ApiProblem.conflict("integration " + integration.id() + " is unlinked");
+        }
+        return integration;
+    }
+
+    Integration view(StoredIntegration i) {
+        Timer timer = scheduler.timer(i.id()).orElse(null);
+        return new Integration(i.id(), i.provider(), i.status(), i.statusReason(), i.ownerEmail(), i.selectedTypes(),
+                i.intervalSeconds(), timer == null ? null : timer.nextFireAt(), runs.last(i.id()).orElse(null));
+    }
+
+    private Timer timerOf(StoredIntegration i) {
+        Timer timer = scheduler.timer(i.id()).orElse(null);
+        return new Timer(i.id(), i.provider(), i.intervalSeconds(), timer == null ? null : timer.nextFireAt(),
+                timer == null ? null : timer.lastFireAt());
+    }
+
+    private static void verify(Provider provider, Provider.Connection connection) {
+        try {
+            provider.verify(connection);
+        } catch (ProviderRejection e) {
+            throw ApiProblem.rejectedByProvider(e.getMessage());
+        }
+    }
+
+    private static Map<String, String> credentials(Provider provider, Map<String, String> given) {
+        if (given == null) {
+            throw ApiProblem.invalid("credentials", "is required");
+        }
+        Map<String, String> credentials = new HashMap<>();
+        for (String field : provider.credentialFields()) {
+            credentials.put(field, Check.text("credentials." + field, given.get(field)));
+        }
+        return credentials;
+    }
+
+    private static Map<String, String> endpoint(Map<String, String> given) {
+        if (given == null) {
+            return Map.of();
+        }
+        Map<String, String> endpoint = new HashMap<>();
+        given.forEach((name, url) -> {
+            try {
+                URI uri = URI.create(Check.text("endpoint." + name, url));
+                if (uri.getHost() == null || !List.of("http", "https").contains(uri.getScheme())) {
+                    throw new IllegalArgumentException();
+                }
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.invalid("endpoint." + name, "must be an http or https URL");
+            }
+            endpoint.put(name, url.trim().replaceAll("/+$", ""));
+        });
+        return endpoint;
+    }
+
+    private static List<String> types(Provider provider, List<String> requested) {
+        if (!provider.typesSelectable() || requested == null) {
+            return provider.types();
+        }
+        LinkedHashSet<String> types = new LinkedHashSet<>();
+        for (int i = 0; i < requested.size(); i++) {
+            String type = requested.get(i);
+            if (type == null || !provider.types().contains(type)) {
+                throw ApiProblem.invalid("selectedTypes[" + i + "]", "must be one of " + provider.types());
+            }
+            types.add(type);
+        }
+        if (types.isEmpty()) {
+            throw ApiProblem.invalid("selectedTypes", "select at least one type");
+        }
+        // import order is the provider's: parents before the records nested under them
+        List<String> ordered = new ArrayList<>(provider.types());
+        ordered.retainAll(types);
+        return ordered;
+    }
+}

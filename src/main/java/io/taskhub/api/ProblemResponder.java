@@ -1,0 +1,72 @@
+package io.taskhub.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Turns whatever stopped a REST request into problem+json; used by the route configuration's error handling. */
+@Component("problemResponder")
+public class ProblemResponder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemResponder.class);
+
+    public Problem respond(Exchange exchange) {
+        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Problem problem = toProblem(error);
+        if (problem.status() >= 500) {
+            LOG.error("Request {} {} failed", exchange.getIn().getHeader(Exchange.HTTP_METHOD),
+                    exchange.getIn().getHeader(Exchange.HTTP_URI), error);
+        }
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, problem.status());
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        return problem;
+    }
+
+    static Problem toProblem(Throwable error) {
+        ApiProblem api = find(error, ApiProblem.class);
+        if (api != null) {
+            return Problem.of(api.status(), api.title(), api.getMessage(), api.field());
+        }
+        JsonMappingException mapping = find(error, JsonMappingException.class);
+        if (mapping != null) {
+            String field = fieldPath(mapping);
+            String detail = field.isEmpty() ? "the body is not valid JSON for this resource"
+                    : field + ": " + mapping.getOriginalMessage().split("\n")[0];
+            return Problem.of(400, "Invalid request", detail, field.isEmpty() ? null : field);
+        }
+        if (find(error, JsonProcessingException.class) != null || find(error, InvalidPayloadException.class) != null) {
+            return Problem.of(400, "Invalid request", "the body is not valid JSON", null);
+        }
+        return Problem.of(500, "Internal error", "the hub could not complete the request", null);
+    }
+
+    /** {@code lines[0].quantity} style path of the field Jackson choked on. */
+    private static String fieldPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static <T extends Throwable> T find(Throwable error, Class<T> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,33 @@
+package io.taskhub.api;
+
+import java.util.List;
+import java.util.Map;
+
+/** Bodies clients send, as bound from JSON by the REST DSL. Checked by the API beans, field by field. */
+public final class Requests {
+
+    private Requests() {
+    }
+
+    public record NewAccount(String name) {
+    }
+
+    public record NewUser(String email, String name, String role, String password) {
+    }
+
+    public record NewIntegration(String provider, Map<String, String> credentials, Map<String, String> endpoint,
+                                 List<String> selectedTypes, Integer intervalSeconds, Map<String, Object> settings) {
+    }
+
+    public record SelectedTypes(List<String> selectedTypes) {
+    }
+
+    public record TimerChange(Integer intervalSeconds) {
+    }
+
+    public record Reenable(Map<String, String> credentials) {
+    }
+
+    public record NewAssignee(String email, String role) {
+    }
+}

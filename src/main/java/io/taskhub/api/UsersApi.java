@@ -1,0 +1,59 @@
+package io.taskhub.api;
+
+import java.util.List;
+
+import io.taskhub.model.Role;
+import io.taskhub.model.User;
+import io.taskhub.security.UserDirectory;
+import io.taskhub.sync.IntegrationLifecycle;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** {@code /api/accounts/{acc}/users}. */
+@Component("usersApi")
+public class UsersApi {
+
+    private final UserDirectory directory;
+    private final IntegrationLifecycle lifecycle;
+
+    public UsersApi(UserDirectory directory, IntegrationLifecycle lifecycle) {
+        this.directory = directory;
+        this.lifecycle = lifecycle;
+    }
+
+    @Transactional
+    public User create(@Header("acc") String acc, @Body Requests.NewUser body, Exchange exchange) {
+        long account = Accounts.existing(directory, acc);
+        Check.body(body);
+        String email = Check.email("email", body.email());
+        Role role = Check.oneOf("role", body.role(), Role.class, Role.ADMINISTRATOR, Role.REGULAR);
+        String password = Check.text("password", body.password());
+        if (password.length() < 8) {
+            throw ApiProblem.invalid("password", "must have at least 8 characters");
+        }
+        String name = body.name() == null || body.name().isBlank() ? email : body.name().trim();
+        User user = directory.createUser(account, email, name, role, password)
+                .orElseThrow(() -> ApiProblem.conflict("a user with email " + email + " exists already"));
+        lifecycle.usersChanged(account);
+        return Http.created(exchange, user);
+    }
+
+    public List<User> list(@Header("acc") String acc) {
+        return directory.users(Accounts.existing(directory, acc));
+    }
+
+    /** The integrations the user enabled stop syncing until an administrator re-enables them. */
+    @Transactional
+    public void delete(@Header("acc") String acc, @Header("email") String email, Exchange exchange) {
+        long account = Accounts.existing(directory, acc);
+        if (!directory.deleteUser(account, email)) {
+            throw ApiProblem.notFound("no user " + email + " in this account");
+        }
+        lifecycle.ownerRemoved(account, email);
+        lifecycle.usersChanged(account);
+        Http.noContent(exchange);
+    }
+}

@@ -1,0 +1,30 @@
+package io.taskhub.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Everything an operator can set, bound from {@code hub.*} (mostly fed by the {@code HUB_*} environment variables). */
+@ConfigurationProperties("hub")
+public record HubProperties(Path dataDir, Db db, String secretKey, Operator operator, Sync sync) {
+
+    /** An empty url means: run the embedded PostgreSQL under {@code dataDir}. */
+    public record Db(String url, String user, String password, int poolSize) {
+        public boolean external() {
+            return url != null && !url.isBlank();
+        }
+    }
+
+    public record Operator(String user, String password) {
+    }
+
+    /**
+     * @param workers       syncs one instance runs at once (Quartz threads)
+     * @param lease         how long an instance may go silent before another takes its sync over
+     * @param fullEvery     how often a timer sync becomes a full reconciliation
+     * @param forcedWait    how long {@code ?wait=true} waits before answering 202
+     */
+    public record Sync(int workers, Duration lease, Duration fullEvery, Duration forcedWait) {
+    }
+}

@@ -1,0 +1,4 @@
+package io.taskhub.model;
+
+public record Account(long id, String name) {
+}

@@ -1,0 +1,4 @@
+package io.taskhub.model;
+
+public record Assignee(String email, Role role, AssignmentSource source) {
+}

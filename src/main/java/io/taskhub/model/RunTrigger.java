@@ -1,0 +1,6 @@
+package io.taskhub.model;
+
+/** What started a sync run. */
+public enum RunTrigger {
+    TIMER, FORCED, WEBHOOK
+}

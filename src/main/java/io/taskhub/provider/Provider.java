@@ -1,0 +1,67 @@
+package io.taskhub.provider;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a provider plugs into the shared machinery: its types, defaults and credential check. Its routes
+ * ({@code routes/<provider>-*.camel.yaml}) do the fetching; the shared sync does runs, writing and scheduling.
+ */
+public interface Provider {
+
+    /** The id used in the REST API and in route names: {@code salesforce}. */
+    String id();
+
+    /** Root project name: {@code Salesforce}. */
+    String displayName();
+
+    /** The types a user may select, in import order (parents before the records nested under them). */
+    List<String> types();
+
+    /** Whether {@link #types()} is a choice; Xero's contacts are always imported. */
+    default boolean typesSelectable() {
+        return true;
+    }
+
+    /** Whether each type gets a list task under the root, or its records sit directly under the root. */
+    default boolean listPerType() {
+        return true;
+    }
+
+    /** Whether every user of the account is assigned to the root (else only the owner). */
+    default boolean assignsAllUsersToRoot() {
+        return false;
+    }
+
+    default int defaultIntervalSeconds() {
+        return 3600;
+    }
+
+    /** Credential fields that must be present; a missing one is a 400 naming it. */
+    List<String> credentialFields();
+
+    /** Asks the provider whether it accepts these credentials and settings; throws {@link ProviderRejection} if not. */
+    void verify(Connection connection);
+
+    /** List name of a type: {@code opportunities} becomes {@code Opportunities}. */
+    default String typeName(String type) {
+        return Character.toUpperCase(type.charAt(0)) + type.substring(1);
+    }
+
+    /** Credentials, endpoint overrides and settings of one integration. Its toString never shows a secret. */
+    record Connection(Map<String, String> credentials, Map<String, String> endpoint, Map<String, Object> settings) {
+        public String credential(String name) {
+            return credentials.get(name);
+        }
+
+        public String endpoint(String name, String fallback) {
+            String value = endpoint.get(name);
+            return value == null || value.isBlank() ? fallback : value;
+        }
+
+        @Override
+        public String toString() {
+            return "Connection[credentials=" + credentials.keySet() + " (hidden), endpoint=" + endpoint + "]";
+        }
+    }
+}

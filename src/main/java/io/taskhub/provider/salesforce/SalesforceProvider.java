@@ -1,0 +1,47 @@
+package io.taskhub.provider.salesforce;
+
+import java.util.List;
+
+import io.taskhub.provider.Provider;
+import org.springframework.stereotype.Component;
+
+/** Salesforce: opportunities and cases, through camel-salesforce with the refresh-token flow. */
+@Component
+public class SalesforceProvider implements Provider {
+
+    private final SalesforceSessions sessions;
+
+    public SalesforceProvider(SalesforceSessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public String id() {
+        return "salesforce";
+    }
+
+    @Override
+    public String displayName() {
+        return "Salesforce";
+    }
+
+    @Override
+    public List<String> types() {
+        return List.of(SalesforceMapper.OPPORTUNITIES, SalesforceMapper.CASES);
+    }
+
+    @Override
+    public boolean assignsAllUsersToRoot() {
+        return true;
+    }
+
+    @Override
+    public List<String> credentialFields() {
+        return List.of("clientId", "clientSecret", "refreshToken");
+    }
+
+    @Override
+    public void verify(Connection connection) {
+        sessions.verify(connection);
+    }
+}

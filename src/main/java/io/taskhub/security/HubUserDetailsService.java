@@ -1,0 +1,29 @@
+package io.taskhub.security;
+
+import io.taskhub.model.Role;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+
+/** Looks users up by login (email, or the operator's user name), case-insensitively. */
+@Service
+public class HubUserDetailsService implements UserDetailsService {
+
+    private final JdbcTemplate jdbc;
+
+    public HubUserDetailsService(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public HubPrincipal loadUserByUsername(String login) {
+        return jdbc.query("select id, account_id, login, role, password_hash from hub_user where lower(login) = lower(?)",
+                        (rs, i) -> new HubPrincipal(rs.getLong("id"), (Long) rs.getObject("account_id"),
+                                rs.getString("login"), Role.valueOf(rs.getString("role")),
+                                rs.getString("password_hash")),
+                        login)
+                .stream().findFirst()
+                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    }
+}

@@ -1,0 +1,67 @@
+package io.taskhub.security;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.taskhub.model.Account;
+import io.taskhub.model.Role;
+import io.taskhub.model.User;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Repository;
+
+/** Accounts and their users. Passwords are stored as bcrypt hashes only. */
+@Repository
+public class UserDirectory {
+
+    private final JdbcTemplate jdbc;
+    private final PasswordEncoder encoder;
+
+    public UserDirectory(JdbcTemplate jdbc, PasswordEncoder encoder) {
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+    }
+
+    public Account createAccount(String name) {
+        long id = jdbc.queryForObject("insert into account (name) values (?) returning id", Long.class, name);
+        return new Account(id, name);
+    }
+
+    public List<Account> accounts() {
+        return jdbc.query("select id, name from account order by id", (rs, i) -> new Account(rs.getLong(1),
+                rs.getString(2)));
+    }
+
+    public boolean accountExists(long id) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from account where id = ?)",
+                Boolean.class, id));
+    }
+
+    /** @return empty if the email is taken (users are identified by email across the hub) */
+    public Optional<User> createUser(long accountId, String email, String name, Role role, String password) {
+        try {
+            jdbc.update("insert into hub_user (account_id, login, name, role, password_hash) values (?, ?, ?, ?, ?)",
+                    accountId, email, name, role.name(), encoder.encode(password));
+            return Optional.of(new User(email, name, role));
+        } catch (DuplicateKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    public List<User> users(long accountId) {
+        return jdbc.query("select login, name, role from hub_user where account_id = ? order by lower(login)",
+                (rs, i) -> new User(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3))), accountId);
+    }
+
+    public Optional<User> user(long accountId, String email) {
+        return jdbc.query("select login, name, role from hub_user where account_id = ? and lower(login) = lower(?)",
+                (rs, i) -> new User(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3))),
+                accountId, email).stream().findFirst();
+    }
+
+    public boolean deleteUser(long accountId, String email) {
+        return jdbc.update("delete from hub_user where account_id = ? and lower(login) = lower(?)", accountId,
+                email) == 1;
+    }
+}

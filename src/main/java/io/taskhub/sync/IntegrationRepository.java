@@ -1,0 +1,177 @@
+package io.taskhub.sync;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.taskhub.model.IntegrationStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** Integrations, their cursors and their lease. */
+@Repository
+public class IntegrationRepository {
+
+    private static final String COLUMNS = "id, account_id, provider, status, status_reason, owner_email, credentials, "
+            + "endpoint::text, settings::text, selected_types, interval_seconds, last_sync_at, last_full_sync_at";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final RowMapper<StoredIntegration> rowMapper = this::map;
+
+    public IntegrationRepository(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public long insert(long accountId, String provider, String ownerEmail, byte[] credentials,
+                       Map<String, String> endpoint, Map<String, Object> settings, List<String> types,
+                       int intervalSeconds) {
+        return jdbc.queryForObject("""
+                insert into integration (account_id, provider, status, owner_email, credentials, endpoint, settings,
+                                         selected_types, interval_seconds)
+                values (?, ?, 'ACTIVE', ?, ?, ?::jsonb, ?::jsonb, ?, ?) returning id""", Long.class,
+                accountId, provider, ownerEmail, credentials, write(endpoint), write(settings),
+                types.toArray(String[]::new), intervalSeconds);
+    }
+
+    public Optional<StoredIntegration> find(long accountId, long id) {
+        return jdbc.query("select " + COLUMNS + " from integration where account_id = ? and id = ?", rowMapper,
+                accountId, id).stream().findFirst();
+    }
+
+    public Optional<StoredIntegration> find(long id) {
+        return jdbc.query("select " + COLUMNS + " from integration where id = ?", rowMapper, id).stream().findFirst();
+    }
+
+    public List<StoredIntegration> list(long accountId) {
+        return jdbc.query("select " + COLUMNS + " from integration where account_id = ? order by id", rowMapper,
+                accountId);
+    }
+
+    public List<StoredIntegration> active() {
+        return jdbc.query("select " + COLUMNS + " from integration where status = 'ACTIVE' order by id", rowMapper);
+    }
+
+    public boolean hasLive(long accountId, String provider) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from integration where account_id = ? "
+                + "and provider = ? and status <> 'UNLINKED')", Boolean.class, accountId, provider));
+    }
+
+    public List<Long> activeOwnedBy(long accountId, String email) {
+        return jdbc.queryForList("select id from integration where account_id = ? and lower(owner_email) = lower(?) "
+                + "and status = 'ACTIVE'", Long.class, accountId, email);
+    }
+
+    public void updateTypes(long id, List<String> types) {
+        jdbc.update("update integration set selected_types = ? where id = ?", types.toArray(String[]::new), id);
+    }
+
+    public void updateInterval(long id, int intervalSeconds) {
+        jdbc.update("update integration set interval_seconds = ? where id = ?", intervalSeconds, id);
+    }
+
+    public void updateStatus(long id, IntegrationStatus status, String reason) {
+        jdbc.update("update integration set status = ?, status_reason = ? where id = ?", status.name(), reason, id);
+    }
+
+    public void reenable(long id, String ownerEmail, byte[] credentials) {
+        jdbc.update("update integration set status = 'ACTIVE', status_reason = null, owner_email = ?, credentials = ? "
+                + "where id = ?", ownerEmail, credentials, id);
+    }
+
+    public void replaceCredentials(long id, byte[] credentials) {
+        jdbc.update("update integration set credentials = ? where id = ?", credentials, id);
+    }
+
+    public void unlink(long id) {
+        jdbc.update("update integration set status = 'UNLINKED', status_reason = 'unlinked', credentials = null, "
+                + "lease_owner = null, lease_until = null where id = ?", id);
+        jdbc.update("delete from sync_cursor where integration_id = ?", id);
+    }
+
+    public Map<String, String> cursors(long id) {
+        return jdbc.query("select type, position from sync_cursor where integration_id = ?", rs -> {
+            Map<String, String> cursors = new java.util.HashMap<>();
+            while (rs.next()) {
+                cursors.put(rs.getString(1), rs.getString(2));
+            }
+            return cursors;
+        }, id);
+    }
+
+    /** Forgets where the type's incremental fetch stood, so the next sync reads it whole. */
+    public void resetCursor(long id, String type) {
+        jdbc.update("delete from sync_cursor where integration_id = ? and type = ?", id, type);
+    }
+
+    /**
+     * Takes the integration's lease for this instance unless another live instance holds it. The lease, not the
+     * scheduler, is what guarantees that no two instances ever sync the same integration at once.
+     */
+    public boolean tryLease(long id, String node, Duration ttl) {
+        return jdbc.update("""
+                update integration set lease_owner = ?, lease_until = now() + make_interval(secs => ?)
+                where id = ? and status = 'ACTIVE' and (lease_until is null or lease_until < now() or lease_owner = ?)""",
+                node, ttl.toSeconds(), id, node) == 1;
+    }
+
+    /** Extends the lease; false if this instance lost it (it was silent too long and another took over). */
+    public boolean renewLease(long id, String node, Duration ttl) {
+        return jdbc.update("update integration set lease_until = now() + make_interval(secs => ?) "
+                + "where id = ? and lease_owner = ?", ttl.toSeconds(), id, node) == 1;
+    }
+
+    public void releaseLease(long id, String node, boolean full) {
+        jdbc.update("update integration set lease_owner = null, lease_until = null, last_sync_at = now(), "
+                + "last_full_sync_at = case when ? then now() else last_full_sync_at end "
+                + "where id = ? and lease_owner = ?", full, id, node);
+    }
+
+    public void dropLease(long id, String node) {
+        jdbc.update("update integration set lease_owner = null, lease_until = null where id = ? and lease_owner = ?",
+                id, node);
+    }
+
+    private StoredIntegration map(ResultSet rs, int row) throws SQLException {
+        Array types = rs.getArray("selected_types");
+        return new StoredIntegration(rs.getLong("id"), rs.getLong("account_id"), rs.getString("provider"),
+                IntegrationStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
+                rs.getString("owner_email"), rs.getBytes("credentials"),
+                read(rs.getString("endpoint"), new TypeReference<>() { }),
+                read(rs.getString("settings"), new TypeReference<>() { }),
+                Arrays.asList((String[]) types.getArray()), rs.getInt("interval_seconds"),
+                instant(rs.getTimestamp("last_sync_at")), instant(rs.getTimestamp("last_full_sync_at")));
+    }
+
+    private static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value == null ? Map.of() : value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.taskhub.sync;
+
+import java.util.List;
+import java.util.Map;
+
+import io.taskhub.model.RunCounts;
+import io.taskhub.provider.Provider;
+
+/**
+ * Everything one sync run needs, carried through the routes as the exchange property {@code sync}. Provider routes
+ * read it (credentials, selected types, cursors) and the shared writer adds up the counts in it.
+ */
+public final class SyncContext {
+
+    public static final String PROPERTY = "sync";
+
+    private final long runId;
+    private final long integrationId;
+    private final long accountId;
+    private final Provider provider;
+    private final Provider.Connection connection;
+    private final List<String> selectedTypes;
+    private final boolean full;
+    private final Map<String, String> cursors;
+    private final Map<String, Long> parents;
+    private RunCounts counts = RunCounts.NONE;
+
+    /**
+     * @param parents the task each type's records sit under by default: its list, or the root
+     */
+    public SyncContext(long runId, long integrationId, long accountId, Provider provider,
+                       Provider.Connection connection, List<String> selectedTypes, boolean full,
+                       Map<String, String> cursors, Map<String, Long> parents) {
+        this.runId = runId;
+        this.integrationId = integrationId;
+        this.accountId = accountId;
+        this.provider = provider;
+        this.connection = connection;
+        this.selectedTypes = List.copyOf(selectedTypes);
+        this.full = full;
+        this.cursors = cursors;
+        this.parents = parents;
+    }
+
+    public long runId() {
+        return runId;
+    }
+
+    public long integrationId() {
+        return integrationId;
+    }
+
+    public long accountId() {
+        return accountId;
+    }
+
+    public String provider() {
+        return provider.id();
+    }
+
+    public Provider.Connection connection() {
+        return connection;
+    }
+
+    public List<String> selectedTypes() {
+        return selectedTypes;
+    }
+
+    /** A full reconciliation reads everything and archives what was not seen; otherwise only changes are read. */
+    public boolean full() {
+        return full;
+    }
+
+    /** Where the incremental fetch of a type starts; null for a full reconciliation or a type never fetched. */
+    public String cursor(String type) {
+        return full ? null : cursors.get(type);
+    }
+
+    public long defaultParent(String type) {
+        Long parent = parents.get(type);
+        if (parent == null) {
+            throw new IllegalArgumentException("type " + type + " is not selected");
+        }
+        return parent;
+    }
+
+    public synchronized void add(RunCounts page) {
+        counts = counts.plus(page);
+    }
+
+    public synchronized RunCounts counts() {
+        return counts;
+    }
+
+    @Override
+    public String toString() {
+        return "SyncContext[run " + runId + ", integration " + integrationId + ", " + provider.id()
+                + (full ? ", full" : ", incremental") + ", types " + selectedTypes + "]";
+    }
+}

@@ -1,0 +1,109 @@
+package io.taskhub.sync;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.taskhub.model.IntegrationStatus;
+import io.taskhub.model.Run;
+import io.taskhub.model.RunCounts;
+import io.taskhub.model.RunStatus;
+import io.taskhub.provider.Provider;
+import io.taskhub.provider.ProviderRejection;
+import io.taskhub.provider.Providers;
+import io.taskhub.security.CredentialCipher;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** The beginning and end of every sync run, whatever the provider: called by the {@code sync-run} route. */
+@Component("syncRuns")
+public class SyncRuns {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncRuns.class);
+
+    private final RunRepository runs;
+    private final IntegrationRepository integrations;
+    private final Providers providers;
+    private final CredentialCipher cipher;
+    private final TaskTree tree;
+    private final ObjectMapper json;
+    private final NodeId node;
+
+    public SyncRuns(RunRepository runs, IntegrationRepository integrations, Providers providers,
+                    CredentialCipher cipher, TaskTree tree, ObjectMapper json, NodeId node) {
+        this.runs = runs;
+        this.integrations = integrations;
+        this.providers = providers;
+        this.cipher = cipher;
+        this.tree = tree;
+        this.json = json;
+        this.node = node;
+    }
+
+    /** Loads the run's integration, opens its credentials and lays out the tree's frame. Body: the run id. */
+    public void open(Exchange exchange) throws Exception {
+        long runId = exchange.getIn().getBody(Long.class);
+        Run run = runs.find(runId).orElseThrow(() -> new IllegalStateException("no run " + runId));
+        StoredIntegration integration = integrations.find(run.integrationId()).orElseThrow();
+        Provider provider = providers.get(integration.provider());
+        Map<String, String> credentials = json.readValue(cipher.open(integration.sealedCredentials()),
+                new TypeReference<>() { });
+        Map<String, Long> parents = tree.prepare(integration.id(), provider, integration.selectedTypes(),
+                integration.ownerEmail(), integration.accountId());
+        SyncContext sync = new SyncContext(runId, integration.id(), integration.accountId(), provider,
+                new Provider.Connection(credentials, integration.endpoint(), integration.settings()),
+                integration.selectedTypes(), run.full(), integrations.cursors(integration.id()), parents);
+        exchange.setProperty(SyncContext.PROPERTY, sync);
+        LOG.info("Sync started: {}", sync);
+    }
+
+    public void succeed(Exchange exchange) {
+        SyncContext sync = exchange.getProperty(SyncContext.PROPERTY, SyncContext.class);
+        RunCounts counts = sync.counts();
+        RunStatus status = counts.rejected() > 0 ? RunStatus.PARTIAL : RunStatus.SUCCEEDED;
+        runs.finish(sync.runId(), status, counts, null);
+        integrations.releaseLease(sync.integrationId(), node.value(), sync.full());
+        LOG.info("Sync {} of integration {}: {} {}", sync.runId(), sync.integrationId(), status, counts);
+    }
+
+    /**
+     * Ends the run as FAILED with a message fit for the client. Cursors only moved for pages that were stored, so
+     * the next run resumes where this one stopped. A provider that refused the credentials stops the schedule
+     * until an administrator re-enables the integration.
+     */
+    public void fail(Exchange exchange) {
+        Exception error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        SyncContext sync = exchange.getProperty(SyncContext.PROPERTY, SyncContext.class);
+        long runId = sync != null ? sync.runId() : exchange.getIn().getBody(Long.class);
+        Run run = runs.find(runId).orElseThrow();
+        RunCounts counts = sync != null ? sync.counts() : RunCounts.NONE;
+        String message = describe(error);
+        runs.finish(runId, RunStatus.FAILED, counts, message);
+        integrations.dropLease(run.integrationId(), node.value());
+        ProviderRejection rejection = cause(error, ProviderRejection.class);
+        if (rejection != null) {
+            integrations.updateStatus(run.integrationId(), IntegrationStatus.NEEDS_REENABLE, rejection.getMessage());
+        }
+        LOG.warn("Sync {} of integration {} failed: {}", runId, run.integrationId(), message);
+    }
+
+    private static String describe(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return root == error ? message : error.getClass().getSimpleName() + ": " + message;
+    }
+
+    private static <T extends Throwable> T cause(Throwable error, Class<T> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

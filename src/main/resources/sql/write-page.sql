@@ -1,0 +1,105 @@
+-- Stores one mapped provider page in a single statement: tasks upserted on their natural key (only rows that
+-- changed are touched), automatic assignments by email, clients, rejected records, the type's cursor and the
+-- lease renewal (PostgreSQL runs every data-modifying part whether or not the final select reads it). It
+-- answers what it did, counted against the rows as they were before.
+with incoming as (
+    select distinct on (r.type, r.external_id) r.*
+    from jsonb_to_recordset(cast(:#tasks as jsonb)) as r(type text, external_id text, name text,
+         archived_reason text, external_updated_at timestamptz, parent_id bigint, parent_type text,
+         parent_external_id text, assignee_emails jsonb)
+    order by r.type, r.external_id, r.external_updated_at desc nulls last
+),
+previous as (
+    select t.id, t.status, t.name, t.parent_id, t.archived_reason, t.external_updated_at
+    from task t
+    join incoming i on t.integration_id = :#integrationId and t.type = i.type and t.external_id = i.external_id
+),
+written as (
+    insert into task as t (integration_id, parent_id, kind, type, external_id, name, status, archived_reason,
+                           external_updated_at, parent_type, parent_external_id, seen_run_id)
+    select :#integrationId,
+           coalesce((select p.id from task p
+                     where p.integration_id = :#integrationId and p.type = i.parent_type
+                       and p.external_id = i.parent_external_id), i.parent_id),
+           'TASK', i.type, i.external_id, i.name,
+           case when i.archived_reason is null then 'ACTIVE' else 'ARCHIVED' end,
+           i.archived_reason, i.external_updated_at, i.parent_type, i.parent_external_id,
+           cast(:#seenRunId as bigint)
+    from incoming i
+    on conflict (integration_id, type, external_id) do update
+        set parent_id = excluded.parent_id, name = excluded.name, status = excluded.status,
+            archived_reason = excluded.archived_reason, external_updated_at = excluded.external_updated_at,
+            parent_type = excluded.parent_type, parent_external_id = excluded.parent_external_id,
+            seen_run_id = coalesce(excluded.seen_run_id, t.seen_run_id), updated_at = now()
+        where (t.parent_id, t.name, t.status, t.archived_reason, t.external_updated_at, t.parent_type,
+               t.parent_external_id)
+              is distinct from
+              (excluded.parent_id, excluded.name, excluded.status, excluded.archived_reason,
+               excluded.external_updated_at, excluded.parent_type, excluded.parent_external_id)
+           or (excluded.seen_run_id is not null and excluded.seen_run_id is distinct from t.seen_run_id)
+    returning t.id, t.type, t.external_id, t.status, t.name, t.parent_id, t.archived_reason, t.external_updated_at
+),
+matched_users as (
+    select w.id as task_id, u.login as email, u.role
+    from written w
+    join incoming i on i.type = w.type and i.external_id = w.external_id
+    cross join lateral jsonb_array_elements_text(coalesce(i.assignee_emails, '[]')) as e(email)
+    join hub_user u on u.account_id = :#accountId and lower(u.login) = lower(e.email)
+),
+stale_assignees as (
+    delete from task_assignee a
+    using written w
+    where a.task_id = w.id and a.source = 'AUTO'
+      and not exists (select 1 from matched_users m where m.task_id = a.task_id and lower(m.email) = lower(a.email))
+      and not exists (select 1 from task root where root.id = a.task_id and root.kind = 'PROJECT')
+    returning 1
+),
+new_assignees as (
+    insert into task_assignee (task_id, email, role, source)
+    select distinct on (task_id, lower(email)) task_id, email, role, 'AUTO' from matched_users
+    on conflict (task_id, email) do nothing
+    returning 1
+),
+clients as (
+    insert into client as c (account_id, integration_id, provider, type, external_id, name, email, phone, website,
+                             address, archived)
+    select :#accountId, :#integrationId, :#provider, r.type, r.external_id, r.name, r.email, r.phone, r.website,
+           r.address, r.archived
+    from jsonb_to_recordset(cast(:#clients as jsonb)) as r(type text, external_id text, name text, email text,
+         phone text, website text, address text, archived boolean)
+    on conflict (integration_id, type, external_id) do update
+        set name = excluded.name, email = excluded.email, phone = excluded.phone, website = excluded.website,
+            address = excluded.address, archived = excluded.archived, updated_at = now()
+        where (c.name, c.email, c.phone, c.website, c.address, c.archived)
+              is distinct from (excluded.name, excluded.email, excluded.phone, excluded.website, excluded.address,
+                                excluded.archived)
+    returning 1
+),
+rejected as (
+    insert into rejected_record (run_id, integration_id, type, external_id, reason, payload)
+    select :#runId, :#integrationId, r.type, r.external_id, r.reason, r.payload
+    from jsonb_to_recordset(cast(:#rejected as jsonb)) as r(type text, external_id text, reason text, payload text)
+    returning 1
+),
+cursor as (
+    insert into sync_cursor (integration_id, type, position)
+    select :#integrationId, cast(:#type as text), cast(:#cursor as text)
+    where cast(:#cursor as text) is not null
+    on conflict (integration_id, type) do update set position = excluded.position
+    returning 1
+),
+lease as (
+    update integration set lease_until = now() + make_interval(secs => cast(:#leaseSeconds as int))
+    where id = :#integrationId and lease_owner = :#node
+    returning 1
+)
+select count(*) filter (where p.id is null) as created,
+       count(*) filter (where p.id is not null and p.status = w.status
+                          and (p.name, p.parent_id, p.archived_reason, p.external_updated_at)
+                              is distinct from (w.name, w.parent_id, w.archived_reason, w.external_updated_at))
+           as updated,
+       count(*) filter (where p.id is not null and p.status = 'ACTIVE' and w.status = 'ARCHIVED') as archived,
+       count(*) filter (where p.id is not null and p.status = 'ARCHIVED' and w.status = 'ACTIVE') as restored,
+       (select count(*) from lease) as lease_held
+from written w
+left join previous p on p.id = w.id
