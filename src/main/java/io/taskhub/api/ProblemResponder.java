@@ -2,6 +2,7 @@ package io.taskhub.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.slf4j.Logger;
@@ -14,7 +15,14 @@ public class ProblemResponder {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponder.class);
 
-    public Problem respond(Exchange exchange) {
+    private final ObjectMapper json;
+
+    public ProblemResponder(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** Answers the problem as a ready JSON text: REST binding leaves error answers alone, content type included. */
+    public String respond(Exchange exchange) throws JsonProcessingException {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Problem problem = toProblem(error);
         if (problem.status() >= 500) {
@@ -24,7 +32,7 @@ public class ProblemResponder {
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, problem.status());
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        return problem;
+        return json.writeValueAsString(problem);
     }
 
     static Problem toProblem(Throwable error) {
