@@ -20,7 +20,7 @@ final class QueryResponseWriter {
 
     static byte[] write(long totalSize, boolean done, String nextRecordsUrl, List<SObjectRecord> records,
                         List<FieldDef> fields, String version) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + records.size() * 64 * (fields.size() + 2));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + records.size() * (120 + 40 * fields.size()));
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
             json.writeStartObject();
             json.writeNumberField("totalSize", totalSize);

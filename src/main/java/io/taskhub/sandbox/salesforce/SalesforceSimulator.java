@@ -94,6 +94,8 @@ public final class SalesforceSimulator implements AutoCloseable {
                 // The journal would keep every request: fatal for a million-record benchmark.
                 .disableRequestJournal()
                 .stubRequestLoggingDisabled(true)
+                // Compressing on localhost only burns the CPU the hub under benchmark needs.
+                .gzipDisabled(true)
                 .templatingEnabled(false)
                 .notifier(new Slf4jNotifier(false)));
         server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(SalesforceApiTransformer.NAME)));

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 final class SoqlParser {
 
     private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
+    private static final Set<String> KEYWORDS = Set.of("select", "from", "where", "and", "or", "not", "order",
+            "by", "limit", "asc", "desc", "nulls");
 
     private enum Kind { WORD, STRING, LITERAL, COMMA, OPERATOR, END }
 
@@ -228,8 +230,7 @@ final class SoqlParser {
     }
 
     private static boolean isReserved(String word) {
-        return Set.of("select", "from", "where", "and", "or", "not", "order", "by", "limit", "asc", "desc", "nulls")
-                .contains(word.toLowerCase(Locale.ROOT));
+        return KEYWORDS.contains(word.toLowerCase(Locale.ROOT));
     }
 
     private static SalesforceApiException unexpected(Token token) {
