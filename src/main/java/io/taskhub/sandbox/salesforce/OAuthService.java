@@ -1,0 +1,143 @@
+package io.taskhub.sandbox.salesforce;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The OAuth 2.0 side of the org: connected-app clients, their refresh tokens and the access tokens (sessions)
+ * issued from them. Only the refresh-token grant is supported, since that is how the hub logs in.
+ */
+final class OAuthService {
+
+    private static final int MAX_SESSIONS = 10_000;
+
+    private record Client(String secret, Set<String> refreshTokens) {
+    }
+
+    private final Map<String, Client> clients = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> sessions = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > MAX_SESSIONS;
+                }
+            });
+    private final SecureRandom random = new SecureRandom();
+    private final byte[] signingKey = new byte[32];
+    private final Supplier<String> baseUrl;
+
+    OAuthService(Supplier<String> baseUrl) {
+        this.baseUrl = baseUrl;
+        random.nextBytes(signingKey);
+    }
+
+    /** Adds a client, or another refresh token (and possibly a new secret) to an existing one. */
+    void registerClient(String clientId, String clientSecret, String refreshToken) {
+        clients.compute(clientId, (id, old) -> {
+            Set<String> tokens = ConcurrentHashMap.newKeySet();
+            if (old != null) {
+                tokens.addAll(old.refreshTokens());
+            }
+            tokens.add(refreshToken);
+            return new Client(clientSecret, tokens);
+        });
+    }
+
+    void revokeRefreshToken(String refreshToken) {
+        clients.values().forEach(client -> client.refreshTokens().remove(refreshToken));
+    }
+
+    /** The token endpoint; answers Salesforce's error codes in the order Salesforce checks them. */
+    ApiResponse token(Map<String, String> params) {
+        if (!"refresh_token".equals(params.get("grant_type"))) {
+            return oauthError("unsupported_grant_type", "grant type not supported");
+        }
+        Client client = clients.get(String.valueOf(params.get("client_id")));
+        if (client == null) {
+            return oauthError("invalid_client_id", "client identifier invalid");
+        }
+        if (!client.secret().equals(params.get("client_secret"))) {
+            return oauthError("invalid_client", "invalid client credentials");
+        }
+        if (!client.refreshTokens().contains(String.valueOf(params.get("refresh_token")))) {
+            return oauthError("invalid_grant", "expired access/refresh token");
+        }
+        String accessToken = newAccessToken();
+        sessions.put(accessToken, Boolean.TRUE);
+        String base = baseUrl.get();
+        String id = base + "/id/" + SalesforceIds.ORG_ID + "/" + SalesforceIds.USER_ID;
+        String issuedAt = Long.toString(System.currentTimeMillis());
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("access_token", accessToken);
+        body.put("instance_url", base);
+        body.put("id", id);
+        body.put("token_type", "Bearer");
+        body.put("issued_at", issuedAt);
+        body.put("signature", sign(id + issuedAt));
+        body.put("scope", "api refresh_token");
+        return ApiResponse.json(200, body);
+    }
+
+    /** Revoking an unknown or expired token is not an error: the client only wants it gone. */
+    void revoke(String token) {
+        if (token != null) {
+            sessions.remove(token);
+        }
+    }
+
+    /** Whether an Authorization header carries a live session ("Bearer x", or the older "OAuth x"). */
+    boolean isAuthorized(String authorizationHeader) {
+        if (authorizationHeader == null) {
+            return false;
+        }
+        String header = authorizationHeader.trim();
+        int space = header.indexOf(' ');
+        if (space < 0) {
+            return false;
+        }
+        String scheme = header.substring(0, space);
+        if (!scheme.equalsIgnoreCase("Bearer") && !scheme.equalsIgnoreCase("OAuth")) {
+            return false;
+        }
+        return sessions.containsKey(header.substring(space + 1).trim());
+    }
+
+    void expireSessions() {
+        sessions.clear();
+    }
+
+    private String newAccessToken() {
+        byte[] bytes = new byte[72];
+        random.nextBytes(bytes);
+        // Salesforce access tokens are the 15-char org id, '!', then an opaque base64-like string.
+        return SalesforceIds.ORG_ID.substring(0, 15) + "!" + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(bytes).replace('-', '.');
+    }
+
+    private String sign(String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(signingKey, "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ApiResponse oauthError(String error, String description) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("error_description", description);
+        return ApiResponse.json(400, body);
+    }
+}

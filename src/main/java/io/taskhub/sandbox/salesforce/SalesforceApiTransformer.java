@@ -1,0 +1,133 @@
+package io.taskhub.sandbox.salesforce;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.IntSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The WireMock side: a catch-all stub hands every request here, and this routes it to the stateful endpoints.
+ * Only HTTP plumbing lives here, so the endpoints stay testable without WireMock.
+ */
+final class SalesforceApiTransformer implements ResponseDefinitionTransformerV2 {
+
+    static final String NAME = "salesforce-simulator";
+
+    private static final Pattern DATA_PATH = Pattern.compile("/services/data/v(\\d+\\.\\d+)/(query|queryAll)(?:/(.*))?");
+
+    private final OAuthService oauth;
+    private final QueryEndpoint queries;
+    private final SimulatorMetrics metrics;
+    private final IntSupplier apiUsage;
+
+    SalesforceApiTransformer(OAuthService oauth, QueryEndpoint queries, SimulatorMetrics metrics) {
+        this.oauth = oauth;
+        this.queries = queries;
+        this.metrics = metrics;
+        this.apiUsage = metrics.queryRequests::get;
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    /** Only the simulator's own stub uses this transformer. */
+    @Override
+    public boolean applyGlobally() {
+        return false;
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent serveEvent) {
+        Request request = serveEvent.getRequest();
+        ApiResponse response;
+        try {
+            response = route(request);
+        } catch (RuntimeException e) {
+            // A simulator bug must still look like a Salesforce answer, not a WireMock HTML page.
+            response = ApiResponse.error(500, "UNKNOWN_EXCEPTION", "An unexpected error occurred: " + e);
+        }
+        ResponseDefinitionBuilder builder = new ResponseDefinitionBuilder().withStatus(response.status())
+                .withHeader("Sforce-Limit-Info", "api-usage=" + apiUsage.getAsInt() + "/1000000");
+        if (response.body() != null) {
+            builder.withHeader("Content-Type", "application/json;charset=UTF-8").withBody(response.body());
+        }
+        return builder.build();
+    }
+
+    private ApiResponse route(Request request) {
+        String url = request.getUrl();
+        int question = url.indexOf('?');
+        String path = question < 0 ? url : url.substring(0, question);
+        String query = question < 0 ? "" : url.substring(question + 1);
+        RequestMethod method = request.getMethod();
+        if (path.endsWith("/") && path.length() > 1) {
+            path = path.substring(0, path.length() - 1);
+        }
+        if (path.equals("/services/oauth2/token") && method.equals(RequestMethod.POST)) {
+            metrics.tokenRequests.incrementAndGet();
+            Map<String, String> params = parseForm(query);
+            params.putAll(parseForm(request.getBodyAsString()));
+            return oauth.token(params);
+        }
+        if (path.equals("/services/oauth2/revoke")
+                && (method.equals(RequestMethod.POST) || method.equals(RequestMethod.GET))) {
+            Map<String, String> params = parseForm(query);
+            if (method.equals(RequestMethod.POST)) {
+                params.putAll(parseForm(request.getBodyAsString()));
+            }
+            oauth.revoke(params.get("token"));
+            return new ApiResponse(200, null);
+        }
+        Matcher data = DATA_PATH.matcher(path);
+        if (data.matches() && method.equals(RequestMethod.GET)) {
+            String version = data.group(1);
+            String authorization = request.getHeader("Authorization");
+            String options = request.getHeader("Sforce-Query-Options");
+            String locator = data.group(3);
+            if (locator == null || locator.isEmpty()) {
+                String soql = parseForm(query).get("q");
+                return queries.query(version, soql, data.group(2).equals("queryAll"), authorization, options);
+            }
+            return queries.queryMore(version, locator, authorization, options);
+        }
+        return ApiResponse.error(404, "NOT_FOUND", "The requested resource does not exist");
+    }
+
+    /** application/x-www-form-urlencoded, also used for query strings: '+' is a space. */
+    static Map<String, String> parseForm(String text) {
+        Map<String, String> params = new HashMap<>();
+        if (text == null || text.isEmpty()) {
+            return params;
+        }
+        for (String pair : text.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            params.putIfAbsent(decode(key), decode(value));
+        }
+        return params;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text; // a stray '%': keep the text, the SOQL parser will then say what is wrong with it
+        }
+    }
+}
