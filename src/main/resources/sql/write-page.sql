@@ -79,6 +79,8 @@ rejected as (
     insert into rejected_record (run_id, integration_id, type, external_id, reason, payload)
     select :#runId, :#integrationId, r.type, r.external_id, r.reason, r.payload
     from jsonb_to_recordset(cast(:#rejected as jsonb)) as r(type text, external_id text, reason text, payload text)
+    on conflict (integration_id, type, external_id) do update
+        set run_id = excluded.run_id, reason = excluded.reason, payload = excluded.payload, created_at = now()
     returning 1
 ),
 cursor as (

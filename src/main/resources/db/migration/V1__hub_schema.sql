@@ -133,3 +133,5 @@ create table rejected_record (
     created_at     timestamptz not null default now()
 );
 create index rejected_record_run on rejected_record (run_id);
+-- a record rejected again by a later run replaces its earlier rejection rather than piling up
+create unique index rejected_record_key on rejected_record (integration_id, type, external_id);

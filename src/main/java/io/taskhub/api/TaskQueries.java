@@ -61,8 +61,9 @@ public class TaskQueries {
             args.add(filter.parentId());
         }
         if (filter.text() != null) {
-            where.append(" and t.name ilike ? escape '\\'");
+            where.append(" and (t.name ilike ? escape '\\' or t.external_id = ?)");
             args.add("%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            args.add(filter.text());
         }
         long total = jdbc.queryForObject("select count(*)" + where, Long.class, args.toArray());
         List<Object> pageArgs = new ArrayList<>(args);

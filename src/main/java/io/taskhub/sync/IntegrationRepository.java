@@ -117,14 +117,14 @@ public class IntegrationRepository {
     }
 
     /**
-     * Takes the integration's lease for this instance unless another live instance holds it. The lease, not the
-     * scheduler, is what guarantees that no two instances ever sync the same integration at once.
+     * Takes the integration's lease for this instance unless a sync holds it, here or on another instance. The
+     * lease, not the scheduler, is what guarantees that one integration is never synced twice at once.
      */
     public boolean tryLease(long id, String node, Duration ttl) {
         return jdbc.update("""
                 update integration set lease_owner = ?, lease_until = now() + make_interval(secs => ?)
-                where id = ? and status = 'ACTIVE' and (lease_until is null or lease_until < now() or lease_owner = ?)""",
-                node, ttl.toSeconds(), id, node) == 1;
+                where id = ? and status = 'ACTIVE' and (lease_until is null or lease_until < now())""",
+                node, ttl.toSeconds(), id) == 1;
     }
 
     /** Extends the lease; false if this instance lost it (it was silent too long and another took over). */

@@ -15,6 +15,7 @@ import io.taskhub.model.RejectedRecord;
 import io.taskhub.model.TaskRecord;
 import io.taskhub.provider.RecordRejected;
 import io.taskhub.sync.MappedPage;
+import io.taskhub.sync.OverlapFilter;
 import io.taskhub.sync.SyncContext;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,9 @@ public class SalesforceTasks {
     /** Exchange properties the route loops on: the next request's body and the operation that sends it. */
     public static final String REQUEST = "salesforceRequest";
     public static final String OPERATION = "salesforceOperation";
+    /** Where this type's fetch started, and how far the pages stored so far have brought it. */
+    private static final String STORED_CURSOR = "salesforceStoredCursor";
+    private static final String CURSOR = "salesforceCursor";
 
     private static final DateTimeFormatter SOQL_DATETIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
@@ -41,11 +45,13 @@ public class SalesforceTasks {
 
     private final SalesforceMapper mapper;
     private final SalesforceProperties properties;
+    private final OverlapFilter overlap;
     private final ObjectMapper json;
 
-    public SalesforceTasks(SalesforceProperties properties, ObjectMapper json) {
+    public SalesforceTasks(SalesforceProperties properties, OverlapFilter overlap, ObjectMapper json) {
         this.mapper = new SalesforceMapper(properties.archivedStages());
         this.properties = properties;
+        this.overlap = overlap;
         this.json = json;
     }
 
@@ -61,19 +67,21 @@ public class SalesforceTasks {
                 : " WHERE SystemModstamp >= " + SOQL_DATETIME.format(Instant.parse(cursor).minus(properties.overlap()));
         exchange.setProperty(REQUEST, SOQL.get(type) + where + " ORDER BY SystemModstamp, Id");
         exchange.setProperty(OPERATION, "queryAll");
-        exchange.setProperty("cursor", cursor);
+        exchange.setProperty(STORED_CURSOR, cursor);
+        exchange.setProperty(CURSOR, cursor);
     }
 
     /** Body: one page of query results as Salesforce sent it. Leaves the mapped page as the body. */
     public void mapPage(Exchange exchange) throws IOException {
         String type = exchange.getProperty("type", String.class);
+        SyncContext sync = exchange.getProperty(SyncContext.PROPERTY, SyncContext.class);
         JsonNode page;
         try (InputStream body = exchange.getIn().getBody(InputStream.class)) {
             page = json.readTree(body);
         }
         List<TaskRecord> tasks = new ArrayList<>();
         List<RejectedRecord> rejected = new ArrayList<>();
-        Instant latest = cursorInstant(exchange.getProperty("cursor", String.class));
+        Instant latest = cursorInstant(exchange.getProperty(CURSOR, String.class));
         for (JsonNode record : page.path("records")) {
             try {
                 TaskRecord task = mapper.map(type, record);
@@ -85,7 +93,9 @@ public class SalesforceTasks {
             }
         }
         String cursor = latest == null ? null : latest.toString();
-        exchange.setProperty("cursor", cursor);
+        exchange.setProperty(CURSOR, cursor);
+        tasks = overlap.changedOnly(sync.integrationId(), type, tasks,
+                cursorInstant(exchange.getProperty(STORED_CURSOR, String.class)));
         String next = page.path("done").asBoolean(true) ? null : page.path("nextRecordsUrl").asText(null);
         exchange.setProperty(REQUEST, next);
         exchange.setProperty(OPERATION, "queryMore");

@@ -1,0 +1,73 @@
+package io.taskhub.sandbox;
+
+import java.util.List;
+import java.util.Map;
+
+import io.taskhub.model.Role;
+import io.taskhub.model.RunTrigger;
+import io.taskhub.provider.Provider;
+import io.taskhub.provider.Providers;
+import io.taskhub.sandbox.salesforce.SalesforceSimulator;
+import io.taskhub.security.UserDirectory;
+import io.taskhub.sync.IntegrationLifecycle;
+import io.taskhub.sync.SyncService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the demo account at the sandbox's first start: an administrator, a regular user, and integrations
+ * pointing at the simulators, synced at once. Later starts find it and leave it as it is.
+ */
+@Component
+@Profile("sandbox")
+public class DemoAccount {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoAccount.class);
+    static final String NAME = "Demo";
+
+    private final UserDirectory directory;
+    private final IntegrationLifecycle lifecycle;
+    private final Providers providers;
+    private final SyncService syncs;
+    private final SandboxProperties sandbox;
+    private final SalesforceSimulator salesforce;
+
+    public DemoAccount(UserDirectory directory, IntegrationLifecycle lifecycle, Providers providers,
+                       SyncService syncs, SandboxProperties sandbox, SalesforceSimulator salesforce) {
+        this.directory = directory;
+        this.lifecycle = lifecycle;
+        this.providers = providers;
+        this.syncs = syncs;
+        this.sandbox = sandbox;
+        this.salesforce = salesforce;
+    }
+
+    /** Runs after the scheduler has started (its listener is declared first), so the first syncs can start now. */
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(100)
+    public void create() {
+        if (directory.accounts().stream().anyMatch(a -> a.name().equals(NAME))) {
+            LOG.info("Sandbox: demo account exists; simulators at {}", salesforce.baseUrl());
+            return;
+        }
+        long account = directory.createAccount(NAME).id();
+        directory.createUser(account, sandbox.adminEmail(), "Demo Admin", Role.ADMINISTRATOR, sandbox.adminPassword());
+        directory.createUser(account, sandbox.userEmail(), "Demo User", Role.REGULAR, sandbox.userPassword());
+        Provider provider = providers.get("salesforce");
+        Provider.Connection connection = new Provider.Connection(
+                Map.of("clientId", SalesforceSimulator.DEFAULT_CLIENT_ID,
+                        "clientSecret", SalesforceSimulator.DEFAULT_CLIENT_SECRET,
+                        "refreshToken", SalesforceSimulator.DEFAULT_REFRESH_TOKEN),
+                Map.of("loginUrl", salesforce.baseUrl()), Map.of());
+        long integration = lifecycle.enable(account, provider, sandbox.adminEmail(), connection, provider.types(),
+                provider.defaultIntervalSeconds());
+        syncs.start(integration, RunTrigger.FORCED, true).ifPresent(run -> syncs.runInBackground(run.runId()));
+        LOG.info("Sandbox: demo account {} created (log in as {}); Salesforce simulator at {}", account,
+                sandbox.adminEmail(), salesforce.baseUrl());
+    }
+}

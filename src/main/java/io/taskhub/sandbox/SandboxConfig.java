@@ -1,0 +1,20 @@
+package io.taskhub.sandbox;
+
+import io.taskhub.sandbox.salesforce.SalesforceSimulator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+/** The {@code sandbox} profile: local simulators of every provider, with generated data, inside the hub. */
+@Configuration(proxyBeanMethods = false)
+@Profile("sandbox")
+public class SandboxConfig {
+
+    @Bean(destroyMethod = "close")
+    SalesforceSimulator salesforceSimulator(SandboxProperties sandbox) {
+        return SalesforceSimulator.start(SalesforceSimulator.Options.defaults()
+                .withPort(sandbox.salesforcePort())
+                .withOpportunities(sandbox.size())
+                .withCases(sandbox.size()));
+    }
+}

@@ -1,0 +1,79 @@
+package io.taskhub.support;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Calls the hub's REST API exactly as a client would: HTTP Basic, JSON in and out. */
+public final class HubClient {
+
+    /** One answer: status, content type and the parsed JSON body (a missing node when there is none). */
+    public record Answer(int status, String contentType, JsonNode json, String text) {
+        public JsonNode get(String field) {
+            return json.path(field);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+    private final String authorization;
+
+    private HubClient(String base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    public static HubClient at(int port) {
+        return new HubClient("http://localhost:" + port, null);
+    }
+
+    public HubClient as(String login, String password) {
+        String token = Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return new HubClient(base, "Basic " + token);
+    }
+
+    public Answer get(String path) {
+        return send("GET", path, null);
+    }
+
+    public Answer post(String path, Object body) {
+        return send("POST", path, body);
+    }
+
+    public Answer put(String path, Object body) {
+        return send("PUT", path, body);
+    }
+
+    public Answer delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    public Answer send(String method, String path, Object body) {
+        try {
+            String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .method(method, text == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(text));
+            if (text != null) {
+                request.header("Content-Type", "application/json");
+            }
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String answer = response.body();
+            JsonNode json = answer == null || answer.isBlank() ? JSON.missingNode() : JSON.readTree(answer);
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json,
+                    answer);
+        } catch (Exception e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        }
+    }
+}
