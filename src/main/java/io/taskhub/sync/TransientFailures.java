@@ -1,7 +1,7 @@
 package io.taskhub.sync;
 
 import java.io.IOException;
-import java.util.function.Predicate;
+import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.component.salesforce.api.SalesforceException;
@@ -9,32 +9,57 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Which failures of a provider call are worth retrying: server errors, throttling and broken connections. A refused
- * login, a bad query or a missing record fail at once.
+ * Which failures of a provider call are worth retrying, used by the {@code sync-errors} route configuration:
+ * throttling (retried after the provider's Retry-After), server errors and broken connections (retried with
+ * back-off). A refused login, a bad query, a missing record or a daily quota fail at once.
  */
 @Component("transientFailures")
-public class TransientFailures implements Predicate<Exchange> {
+public class TransientFailures {
 
-    @Override
-    public boolean test(Exchange exchange) {
-        for (Throwable t = exchange.getException(); t != null; t = t.getCause()) {
-            if (t instanceof SalesforceException sf) {
-                return transientStatus(sf.getStatusCode());
-            }
-            if (t instanceof HttpOperationFailedException http) {
-                return transientStatus(http.getStatusCode());
-            }
-            if (t instanceof IOException) {
-                return true;
+    /** A 429 the provider expects us to wait out; a daily quota (Xero's {@code X-Rate-Limit-Problem: day}) is not. */
+    public boolean throttled(Exchange exchange) {
+        HttpOperationFailedException http = find(error(exchange), HttpOperationFailedException.class);
+        return http != null && http.getStatusCode() == 429 && !"day".equalsIgnoreCase(header(http, "X-Rate-Limit-Problem"));
+    }
+
+    public boolean serverTrouble(Exchange exchange) {
+        Throwable error = error(exchange);
+        SalesforceException salesforce = find(error, SalesforceException.class);
+        if (salesforce != null) {
+            int status = salesforce.getStatusCode();
+            return status == 408 || status >= 500;
+        }
+        HttpOperationFailedException http = find(error, HttpOperationFailedException.class);
+        if (http != null) {
+            return http.getStatusCode() == 408 || http.getStatusCode() >= 500;
+        }
+        return find(error, IOException.class) != null;
+    }
+
+    /** onWhen sees the failure as the caught exception, not as the exchange's current one. */
+    private static Throwable error(Exchange exchange) {
+        Throwable current = exchange.getException();
+        return current != null ? current : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+    }
+
+    static String header(HttpOperationFailedException http, String name) {
+        Map<String, String> headers = http.getResponseHeaders();
+        if (headers == null) {
+            return null;
+        }
+        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    static <T extends Throwable> T find(Throwable error, Class<T> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
             if (t.getCause() == t) {
                 break;
             }
         }
-        return false;
-    }
-
-    private static boolean transientStatus(int status) {
-        return status == 429 || status == 408 || status >= 500;
+        return null;
     }
 }

@@ -221,13 +221,32 @@ class SalesforceEndToEndTest {
         String renamed = openOpportunity(5);
         salesforce.update(renamed, Map.of("Name", "After the session expired"));
         salesforce.expireSessions();
+        int logins = salesforce.tokenRequestCount();
         JsonNode run = syncAndWait("");
+        assertThat(salesforce.tokenRequestCount()).isGreaterThan(logins);
         assertThat(run.path("status").asText()).isIn("SUCCEEDED", "PARTIAL");
         assertThat(task(renamed).path("name").asText()).isEqualTo("After the session expired");
     }
 
     @Test
     @Order(8)
+    void serverErrorsAreRetriedAndADailyLimitFailsTheRunClearly() {
+        String renamed = openOpportunity(6);
+        salesforce.update(renamed, Map.of("Name", "Survived two 500s"));
+        salesforce.failNextRequests(2, 500, "[{\"message\":\"An unexpected error occurred\",\"errorCode\":\"UNKNOWN_EXCEPTION\"}]");
+        assertThat(syncAndWait("").path("status").asText()).isIn("SUCCEEDED", "PARTIAL");
+        assertThat(task(renamed).path("name").asText()).isEqualTo("Survived two 500s");
+
+        salesforce.rateLimitNextRequests(1);
+        JsonNode failed = syncAndWait("");
+        assertThat(failed.path("status").asText()).isEqualTo("FAILED");
+        assertThat(failed.path("error").asText()).contains("TotalRequests Limit exceeded");
+        assertThat(admin.get(integration).get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(syncAndWait("").path("status").asText()).isIn("SUCCEEDED", "PARTIAL");
+    }
+
+    @Test
+    @Order(9)
     void anotherAccountSeesNothingAndTasksAreReadOnly() {
         long other = operator.post("/api/accounts", Map.of("name", "Other")).get("id").asLong();
         operator.post(users(other), Map.of("email", "eve@other.test", "role", "ADMINISTRATOR",
