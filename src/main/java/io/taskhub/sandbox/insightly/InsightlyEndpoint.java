@@ -43,7 +43,7 @@ final class InsightlyEndpoint {
 
     private final InsightlyStore store;
     private final List<Map<String, Object>> users;
-    private final String apiKey;
+    private volatile String apiKey;
     private final InsightlyFaults faults;
     final AtomicInteger requests = new AtomicInteger();
     final AtomicInteger throttled = new AtomicInteger();
@@ -85,6 +85,10 @@ final class InsightlyEndpoint {
         } catch (BadRequest e) {
             return InsightlyAnswer.error(400, e.getMessage());
         }
+    }
+
+    void changeApiKey(String apiKey) {
+        this.apiKey = apiKey;
     }
 
     List<String> recentRequests() {
@@ -147,8 +151,7 @@ final class InsightlyEndpoint {
         }
         InsightlyStore.Row row = store.current(id);
         if (row == null || row.type() != type) {
-            return InsightlyAnswer.error(404, type.resource().substring(0, type.resource().length() - 1)
-                    + " not found");
+            return InsightlyAnswer.error(404, type.resource() + " " + id + " not found");
         }
         recordsServed.incrementAndGet();
         return InsightlyAnswer.json(shown(row, brief), rateHeaders(Map.of(), -1));

@@ -196,6 +196,11 @@ public final class InsightlySimulator implements AutoCloseable {
         store.delete(id);
     }
 
+    /** The user regenerated their API key: from now on only this one is accepted. */
+    public void changeApiKey(String apiKey) {
+        endpoint.changeApiKey(apiKey);
+    }
+
     // ---- Faults ---------------------------------------------------------------------------------------------
 
     /** The next {@code count} requests with a valid key answer 429 with {@code Retry-After: seconds}. */
