@@ -1,6 +1,7 @@
 package io.taskhub.api;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -149,15 +150,14 @@ public class IntegrationsApi {
     }
 
     Integration view(StoredIntegration i) {
-        Timer timer = scheduler.timer(i.id()).orElse(null);
+        Instant next = scheduler.fireTimes(i.id()).map(SyncScheduler.FireTimes::next).orElse(null);
         return new Integration(i.id(), i.provider(), i.status(), i.statusReason(), i.ownerEmail(), i.selectedTypes(),
-                i.intervalSeconds(), timer == null ? null : timer.nextFireAt(), runs.last(i.id()).orElse(null));
+                i.intervalSeconds(), next, runs.last(i.id()).orElse(null));
     }
 
     private Timer timerOf(StoredIntegration i) {
-        Timer timer = scheduler.timer(i.id()).orElse(null);
-        return new Timer(i.id(), i.provider(), i.intervalSeconds(), timer == null ? null : timer.nextFireAt(),
-                timer == null ? null : timer.lastFireAt());
+        SyncScheduler.FireTimes fires = scheduler.fireTimes(i.id()).orElse(new SyncScheduler.FireTimes(null, null));
+        return new Timer(i.id(), i.provider(), i.intervalSeconds(), fires.next(), fires.last());
     }
 
     private static void verify(Provider provider, Provider.Connection connection) {

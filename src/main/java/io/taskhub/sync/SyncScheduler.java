@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 
-import io.taskhub.model.Timer;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -27,6 +26,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SyncScheduler {
+
+    /** When an integration's trigger fires next, and when it last fired (null before its first fire). */
+    public record FireTimes(Instant next, Instant last) {
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncScheduler.class);
     private static final String GROUP = "integration-sync";
@@ -68,7 +71,7 @@ public class SyncScheduler {
 
     /** A new interval takes effect at once: the next fire is one new interval after the last, or now if past. */
     public void reschedule(long integrationId, int intervalSeconds) {
-        Instant last = timer(integrationId).map(Timer::lastFireAt).orElse(null);
+        Instant last = fireTimes(integrationId).map(FireTimes::last).orElse(null);
         Instant next = last == null ? Instant.now().plusSeconds(intervalSeconds) : last.plusSeconds(intervalSeconds);
         if (next.isBefore(Instant.now())) {
             next = Instant.now();
@@ -84,15 +87,11 @@ public class SyncScheduler {
         }
     }
 
-    public Optional<Timer> timer(long integrationId) {
+    /** Empty when the integration has no trigger: it is unlinked or waits to be re-enabled. */
+    public Optional<FireTimes> fireTimes(long integrationId) {
         try {
-            Trigger trigger = scheduler.getTrigger(triggerKey(integrationId));
-            if (trigger == null) {
-                return Optional.empty();
-            }
-            long interval = trigger.getJobDataMap().getLong("intervalSeconds");
-            return Optional.of(new Timer(integrationId, null, (int) interval, instant(trigger.getNextFireTime()),
-                    instant(trigger.getPreviousFireTime())));
+            return Optional.ofNullable(scheduler.getTrigger(triggerKey(integrationId)))
+                    .map(t -> new FireTimes(instant(t.getNextFireTime()), instant(t.getPreviousFireTime())));
         } catch (SchedulerException e) {
             throw new IllegalStateException(e);
         }
@@ -102,7 +101,6 @@ public class SyncScheduler {
         return TriggerBuilder.newTrigger()
                 .withIdentity(triggerKey(integrationId))
                 .forJob(jobKey(integrationId))
-                .usingJobData("intervalSeconds", (long) intervalSeconds)
                 .startAt(Date.from(firstFire))
                 .withSchedule(SimpleScheduleBuilder.repeatSecondlyForever(intervalSeconds)
                         // a sync missed while the hub was down runs once at start, not once per missed interval
