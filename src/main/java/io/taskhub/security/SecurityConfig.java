@@ -15,14 +15,24 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 
-/** HTTP Basic for everything but health and the OpenAPI document; the operator alone reaches Hawtio and actuator. */
+/**
+ * HTTP Basic for everything but health and the OpenAPI document; the operator alone reaches Hawtio and actuator.
+ */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, ProblemWriter problems) throws Exception {
-        http.csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/actuator/jolokia/**"))
+        // the console runs in a browser, which would send the operator's cached credentials along with a forged
+        // request: it gets CSRF tokens; the REST API is for services, which hold no cookies
+        http.csrf(csrf -> csrf.ignoringRequestMatchers("/api/**")
+                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+                .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .httpBasic(basic -> basic.realmName("taskhub").authenticationEntryPoint((req, res, e) -> {
                     res.setHeader("WWW-Authenticate", "Basic realm=\"taskhub\"");

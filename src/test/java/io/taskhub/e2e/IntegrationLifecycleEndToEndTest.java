@@ -164,6 +164,8 @@ class IntegrationLifecycleEndToEndTest {
             assertThat(acme.admin.get(path).status()).as(path).isEqualTo(403);
         }
         assertThat(operator.get("/actuator/jolokia/version").status()).isEqualTo(200);
+        assertThat(operator.post("/actuator/jolokia", Map.of("type", "version")).status())
+                .as("a console write without the console's CSRF token").isEqualTo(403);
         assertThat(operator.get("/actuator/jolokia/read/org.apache.camel:context=taskhub,type=routes,"
                 + "name=%22salesforce-tasks-fetch%22/RouteId").text()).contains("salesforce-tasks-fetch");
         assertThat(anonymous.as("ann@acme.test", "wrong").get(acme.path + "/tasks").status()).isEqualTo(401);
