@@ -3,6 +3,7 @@ package io.taskhub.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.taskhub.sync.Causes;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.slf4j.Logger;
@@ -36,18 +37,18 @@ public class ProblemResponder {
     }
 
     static Problem toProblem(Throwable error) {
-        ApiProblem api = find(error, ApiProblem.class);
+        ApiProblem api = Causes.find(error, ApiProblem.class);
         if (api != null) {
             return Problem.of(api.status(), api.title(), api.getMessage(), api.field());
         }
-        JsonMappingException mapping = find(error, JsonMappingException.class);
+        JsonMappingException mapping = Causes.find(error, JsonMappingException.class);
         if (mapping != null) {
             String field = fieldPath(mapping);
             String detail = field.isEmpty() ? "the body is not valid JSON for this resource"
                     : field + ": " + mapping.getOriginalMessage().split("\n")[0];
             return Problem.of(400, "Invalid request", detail, field.isEmpty() ? null : field);
         }
-        if (find(error, JsonProcessingException.class) != null || find(error, InvalidPayloadException.class) != null) {
+        if (Causes.find(error, JsonProcessingException.class) != null || Causes.find(error, InvalidPayloadException.class) != null) {
             return Problem.of(400, "Invalid request", "the body is not valid JSON", null);
         }
         return Problem.of(500, "Internal error", "the hub could not complete the request", null);
@@ -64,17 +65,5 @@ public class ProblemResponder {
             }
         }
         return path.toString();
-    }
-
-    private static <T extends Throwable> T find(Throwable error, Class<T> type) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return null;
     }
 }

@@ -31,7 +31,7 @@ public class RetryAfter implements Processor {
     @Override
     public void process(Exchange exchange) throws InterruptedException {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        HttpOperationFailedException http = TransientFailures.find(error, HttpOperationFailedException.class);
+        HttpOperationFailedException http = Causes.find(error, HttpOperationFailedException.class);
         Duration wait = http == null ? Duration.ZERO : parse(TransientFailures.header(http, "Retry-After"));
         if (wait.compareTo(longest) > 0) {
             wait = longest;

@@ -86,28 +86,16 @@ public class SyncRuns {
         String message = describe(error);
         runs.finish(runId, RunStatus.FAILED, counts, message);
         integrations.dropLease(run.integrationId(), node.value());
-        ProviderRejection rejection = cause(error, ProviderRejection.class);
+        ProviderRejection rejection = Causes.find(error, ProviderRejection.class);
         if (rejection != null) {
             integrations.updateStatus(run.integrationId(), IntegrationStatus.NEEDS_REENABLE, rejection.getMessage());
         }
         LOG.warn("Sync {} of integration {} failed: {}", runId, run.integrationId(), message);
     }
 
+    /** What a client reads on the failed run: the provider's refusal if it refused, else the innermost message. */
     private static String describe(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return root == error ? message : error.getClass().getSimpleName() + ": " + message;
-    }
-
-    private static <T extends Throwable> T cause(Throwable error, Class<T> type) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
+        ProviderRejection rejection = Causes.find(error, ProviderRejection.class);
+        return rejection != null ? rejection.getMessage() : Causes.rootMessage(error);
     }
 }

@@ -18,22 +18,22 @@ public class TransientFailures {
 
     /** A 429 the provider expects us to wait out; a daily quota (Xero's {@code X-Rate-Limit-Problem: day}) is not. */
     public boolean throttled(Exchange exchange) {
-        HttpOperationFailedException http = find(error(exchange), HttpOperationFailedException.class);
+        HttpOperationFailedException http = Causes.find(error(exchange), HttpOperationFailedException.class);
         return http != null && http.getStatusCode() == 429 && !"day".equalsIgnoreCase(header(http, "X-Rate-Limit-Problem"));
     }
 
     public boolean serverTrouble(Exchange exchange) {
         Throwable error = error(exchange);
-        SalesforceException salesforce = find(error, SalesforceException.class);
+        SalesforceException salesforce = Causes.find(error, SalesforceException.class);
         if (salesforce != null) {
             int status = salesforce.getStatusCode();
             return status == 408 || status >= 500;
         }
-        HttpOperationFailedException http = find(error, HttpOperationFailedException.class);
+        HttpOperationFailedException http = Causes.find(error, HttpOperationFailedException.class);
         if (http != null) {
             return http.getStatusCode() == 408 || http.getStatusCode() >= 500;
         }
-        return find(error, IOException.class) != null;
+        return Causes.find(error, IOException.class) != null;
     }
 
     /** onWhen sees the failure as the caught exception, not as the exchange's current one. */
@@ -49,17 +49,5 @@ public class TransientFailures {
         }
         return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                 .map(Map.Entry::getValue).findFirst().orElse(null);
-    }
-
-    static <T extends Throwable> T find(Throwable error, Class<T> type) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return null;
     }
 }

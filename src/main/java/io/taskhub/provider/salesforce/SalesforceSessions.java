@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import io.taskhub.provider.Provider;
 import io.taskhub.provider.ProviderRejection;
+import io.taskhub.sync.Causes;
 import io.taskhub.sync.SyncContext;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -51,7 +52,7 @@ public class SalesforceSessions {
         try {
             ServiceHelper.startService(component);
         } catch (RuntimeException e) {
-            throw new ProviderRejection("Salesforce refused the login: " + reason(e), e);
+            throw new ProviderRejection("Salesforce refused the login: " + Causes.rootMessage(e), e);
         } finally {
             ServiceHelper.stopAndShutdownService(component);
         }
@@ -74,7 +75,7 @@ public class SalesforceSessions {
         } catch (RuntimeException e) {
             camel.removeComponent(name);
             ServiceHelper.stopAndShutdownService(component);
-            throw new ProviderRejection("Salesforce refused the login: " + reason(e), e);
+            throw new ProviderRejection("Salesforce refused the login: " + Causes.rootMessage(e), e);
         }
         sessions.put(integrationId, new Session(name, hash));
         if (sessions.size() > KEPT) {
@@ -108,14 +109,5 @@ public class SalesforceSessions {
         config.setApiVersion(properties.apiVersion());
         component.setConfig(config);
         return component;
-    }
-
-    /** The provider's own words (error_description), without the stack of wrappers around them. */
-    static String reason(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }
