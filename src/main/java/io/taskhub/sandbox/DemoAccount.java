@@ -8,6 +8,7 @@ import io.taskhub.model.RunTrigger;
 import io.taskhub.provider.Provider;
 import io.taskhub.provider.Providers;
 import io.taskhub.sandbox.salesforce.SalesforceSimulator;
+import io.taskhub.sandbox.xero.XeroSimulator;
 import io.taskhub.security.UserDirectory;
 import io.taskhub.sync.IntegrationLifecycle;
 import io.taskhub.sync.SyncService;
@@ -36,15 +37,18 @@ public class DemoAccount {
     private final SyncService syncs;
     private final SandboxProperties sandbox;
     private final SalesforceSimulator salesforce;
+    private final XeroSimulator xero;
 
     public DemoAccount(UserDirectory directory, IntegrationLifecycle lifecycle, Providers providers,
-                       SyncService syncs, SandboxProperties sandbox, SalesforceSimulator salesforce) {
+                       SyncService syncs, SandboxProperties sandbox, SalesforceSimulator salesforce,
+                       XeroSimulator xero) {
         this.directory = directory;
         this.lifecycle = lifecycle;
         this.providers = providers;
         this.syncs = syncs;
         this.sandbox = sandbox;
         this.salesforce = salesforce;
+        this.xero = xero;
     }
 
     /** Runs after the scheduler has started (its listener is declared first), so the first syncs can start now. */
@@ -52,7 +56,7 @@ public class DemoAccount {
     @Order(100)
     public void create() {
         if (directory.accounts().stream().anyMatch(a -> a.name().equals(NAME))) {
-            LOG.info("Sandbox: demo account exists; simulators at {}", salesforce.baseUrl());
+            LOG.info("Sandbox: demo account exists; simulators at {} and {}", salesforce.baseUrl(), xero.baseUrl());
             return;
         }
         long account = directory.createAccount(NAME).id();
@@ -67,7 +71,24 @@ public class DemoAccount {
         long integration = lifecycle.enable(account, provider, sandbox.adminEmail(), connection, provider.types(),
                 provider.defaultIntervalSeconds());
         syncs.start(integration, RunTrigger.FORCED, true).ifPresent(run -> syncs.runInBackground(run.runId()));
-        LOG.info("Sandbox: demo account {} created (log in as {}); Salesforce simulator at {}", account,
-                sandbox.adminEmail(), salesforce.baseUrl());
+        enableXero(account);
+        LOG.info("Sandbox: demo account {} created (log in as {}); Salesforce simulator at {}, Xero simulator at {}",
+                account, sandbox.adminEmail(), salesforce.baseUrl(), xero.baseUrl());
+    }
+
+    /** Its refresh token rotates at the first sync; the simulator's signed tokens survive restarts of the sandbox. */
+    private void enableXero(long account) {
+        Provider provider = providers.get("xero");
+        Provider.Connection connection = new Provider.Connection(
+                Map.of("clientId", XeroSimulator.DEFAULT_CLIENT_ID,
+                        "clientSecret", XeroSimulator.DEFAULT_CLIENT_SECRET,
+                        "refreshToken", XeroSimulator.DEFAULT_REFRESH_TOKEN,
+                        "tenantId", XeroSimulator.DEFAULT_TENANT_ID),
+                Map.of("baseUrl", xero.baseUrl(), "tokenUrl", xero.tokenUrl()),
+                Map.of("revenueAccountCode", XeroSimulator.REVENUE_ACCOUNT,
+                        "expenseAccountCode", XeroSimulator.EXPENSE_ACCOUNT));
+        long integration = lifecycle.enable(account, provider, sandbox.adminEmail(), connection, provider.types(),
+                provider.defaultIntervalSeconds());
+        syncs.start(integration, RunTrigger.FORCED, true).ifPresent(run -> syncs.runInBackground(run.runId()));
     }
 }

@@ -1,6 +1,7 @@
 package io.taskhub.sandbox;
 
 import io.taskhub.sandbox.salesforce.SalesforceSimulator;
+import io.taskhub.sandbox.xero.XeroSimulator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -16,5 +17,12 @@ public class SandboxConfig {
                 .withPort(sandbox.salesforcePort())
                 .withOpportunities(sandbox.size())
                 .withCases(sandbox.size()));
+    }
+
+    @Bean(destroyMethod = "close")
+    XeroSimulator xeroSimulator(SandboxProperties sandbox) {
+        return XeroSimulator.start(XeroSimulator.Options.defaults()
+                .withPort(sandbox.xeroPort())
+                .withContacts(sandbox.size()));
     }
 }

@@ -70,9 +70,9 @@ final class Ledger {
         return XeroReply.json(200, envelope("Accounts", accounts.values().stream().map(Account::toJson).toList()));
     }
 
-    synchronized void archiveAccount(String code) {
+    synchronized void setAccountStatus(String code, String status) {
         Account a = account(code);
-        accounts.put(code, new Account(a.id(), a.code(), a.name(), a.type(), a.accountClass(), "ARCHIVED"));
+        accounts.put(code, new Account(a.id(), a.code(), a.name(), a.type(), a.accountClass(), status));
     }
 
     synchronized void removeAccount(String code) {

@@ -199,7 +199,11 @@ public final class XeroSimulator implements AutoCloseable {
     // ---- Accounts and invoices ------------------------------------------------------------------------------
 
     public void archiveAccount(String code) {
-        ledger.archiveAccount(code);
+        ledger.setAccountStatus(code, "ARCHIVED");
+    }
+
+    public void restoreAccount(String code) {
+        ledger.setAccountStatus(code, "ACTIVE");
     }
 
     public void removeAccount(String code) {
