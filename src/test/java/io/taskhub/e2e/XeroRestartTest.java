@@ -96,10 +96,15 @@ class XeroRestartTest {
         }
     }
 
+    /**
+     * Quartz keeps its data sources in a JVM-wide registry under the scheduler's name: a name of its own keeps this
+     * hub's from replacing the one of the hub that the other tests share, and from being closed under it.
+     */
     private ConfigurableApplicationContext startHub() {
         return new SpringApplicationBuilder(TaskHubApplication.class)
                 .profiles("test")
-                .run("--hub.data-dir=" + dataDir, "--server.port=0");
+                .run("--hub.data-dir=" + dataDir, "--server.port=0",
+                        "--spring.quartz.properties.org.quartz.scheduler.instanceName=taskhub-restart-test");
     }
 
     private static int port(ConfigurableApplicationContext hub) {
