@@ -59,7 +59,7 @@ public class IntegrationsApi {
                 .orElseThrow(() -> ApiProblem.invalid("provider", "must be one of "
                         + providers.all().stream().map(Provider::id).toList()));
         Provider.Connection connection = new Provider.Connection(credentials(provider, body.credentials()),
-                endpoint(body.endpoint()), body.settings() == null ? Map.of() : body.settings());
+                endpoint(body.endpoint()), settings(provider, body.settings()));
         List<String> types = types(provider, body.selectedTypes());
         int interval = body.intervalSeconds() == null ? provider.defaultIntervalSeconds()
                 : Check.range("intervalSeconds", body.intervalSeconds(), MIN_INTERVAL, MAX_INTERVAL);
@@ -122,9 +122,10 @@ public class IntegrationsApi {
             throw ApiProblem.conflict("an unlinked integration cannot be re-enabled: enable a new one");
         }
         Provider provider = providers.get(integration.provider());
-        Map<String, String> credentials = credentials(provider, Check.body(body).credentials());
-        verify(provider, new Provider.Connection(credentials, integration.endpoint(), integration.settings()));
-        lifecycle.reenable(integration, Caller.of(exchange).login(), credentials);
+        Provider.Connection connection = new Provider.Connection(credentials(provider, Check.body(body).credentials()),
+                integration.endpoint(), integration.settings());
+        verify(provider, connection);
+        lifecycle.reenable(integration, Caller.of(exchange).login(), connection.credentials());
         return view(integrations.find(integration.id()).orElseThrow());
     }
 
@@ -176,7 +177,22 @@ public class IntegrationsApi {
         for (String field : provider.credentialFields()) {
             credentials.put(field, Check.text("credentials." + field, given.get(field)));
         }
+        for (String field : provider.optionalCredentialFields()) {
+            String value = given.get(field);
+            if (value != null && !value.isBlank()) {
+                credentials.put(field, value.trim());
+            }
+        }
         return credentials;
+    }
+
+    private static Map<String, Object> settings(Provider provider, Map<String, Object> given) {
+        Map<String, Object> settings = given == null ? new HashMap<>() : new HashMap<>(given);
+        for (String field : provider.requiredSettings()) {
+            Object value = settings.get(field);
+            settings.put(field, Check.text("settings." + field, value == null ? null : value.toString()));
+        }
+        return settings;
     }
 
     private static Map<String, String> endpoint(Map<String, String> given) {

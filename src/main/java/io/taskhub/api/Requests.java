@@ -1,5 +1,6 @@
 package io.taskhub.api;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -29,5 +30,12 @@ public final class Requests {
     }
 
     public record NewAssignee(String email, String role) {
+    }
+
+    public record NewInvoice(Long clientId, String date, String dueDate, String reference,
+                             List<NewInvoiceLine> lines) {
+    }
+
+    public record NewInvoiceLine(String description, BigDecimal quantity, BigDecimal unitAmount) {
     }
 }

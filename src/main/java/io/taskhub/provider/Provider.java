@@ -40,7 +40,22 @@ public interface Provider {
     /** Credential fields that must be present; a missing one is a 400 naming it. */
     List<String> credentialFields();
 
-    /** Asks the provider whether it accepts these credentials and settings; throws {@link ProviderRejection} if not. */
+    /** Credential fields that may be given; a blank one is left out, and {@link #verify} may fill it in. */
+    default List<String> optionalCredentialFields() {
+        return List.of();
+    }
+
+    /** Settings that must be present; a missing one is a 400 naming it. Whether the provider accepts them is verify's. */
+    default List<String> requiredSettings() {
+        return List.of();
+    }
+
+    /**
+     * Asks the provider whether it accepts these credentials and settings; throws {@link ProviderRejection} if not.
+     * A check that changes a credential (an OAuth refresh token rotated by the refresh it made, a looked-up tenant)
+     * records the new value with {@link Connection#updateCredentials}: what gets stored is the connection's
+     * credentials after the check.
+     */
     void verify(Connection connection);
 
     /** List name of a type: {@code opportunities} becomes {@code Opportunities}. */
@@ -52,6 +67,11 @@ public interface Provider {
     record Connection(Map<String, String> credentials, Map<String, String> endpoint, Map<String, Object> settings) {
         public String credential(String name) {
             return credentials.get(name);
+        }
+
+        /** Needs the mutable map the REST API builds; see {@link Provider#verify}. */
+        public void updateCredentials(Map<String, String> changed) {
+            credentials.putAll(changed);
         }
 
         public String endpoint(String name, String fallback) {

@@ -1,6 +1,5 @@
 package io.taskhub.sandbox;
 
-import java.util.List;
 import java.util.Map;
 
 import io.taskhub.model.Role;
@@ -9,6 +8,7 @@ import io.taskhub.provider.Provider;
 import io.taskhub.provider.Providers;
 import io.taskhub.sandbox.insightly.InsightlySimulator;
 import io.taskhub.sandbox.salesforce.SalesforceSimulator;
+import io.taskhub.sandbox.xero.XeroSimulator;
 import io.taskhub.security.UserDirectory;
 import io.taskhub.sync.IntegrationLifecycle;
 import io.taskhub.sync.SyncService;
@@ -21,8 +21,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the demo account at the sandbox's first start: an administrator, a regular user, and integrations
- * pointing at the simulators, synced at once. Later starts find it and leave it as it is.
+ * Creates the demo account at the sandbox's first start: an administrator, a regular user, and one integration
+ * per simulated provider, each synced at once. Later starts find the account and leave it as it is.
  */
 @Component
 @Profile("sandbox")
@@ -38,10 +38,11 @@ public class DemoAccount {
     private final SandboxProperties sandbox;
     private final SalesforceSimulator salesforce;
     private final InsightlySimulator insightly;
+    private final XeroSimulator xero;
 
     public DemoAccount(UserDirectory directory, IntegrationLifecycle lifecycle, Providers providers,
                        SyncService syncs, SandboxProperties sandbox, SalesforceSimulator salesforce,
-                       InsightlySimulator insightly) {
+                       InsightlySimulator insightly, XeroSimulator xero) {
         this.directory = directory;
         this.lifecycle = lifecycle;
         this.providers = providers;
@@ -49,34 +50,39 @@ public class DemoAccount {
         this.sandbox = sandbox;
         this.salesforce = salesforce;
         this.insightly = insightly;
+        this.xero = xero;
     }
 
     /** Runs after the scheduler has started (its listener is declared first), so the first syncs can start now. */
     @EventListener(ApplicationReadyEvent.class)
     @Order(100)
     public void create() {
-        if (directory.accounts().stream().anyMatch(a -> a.name().equals(NAME))) {
-            LOG.info("Sandbox: demo account exists; simulators at {} and {}", salesforce.baseUrl(),
-                    insightly.baseUrl());
-            return;
+        if (directory.accounts().stream().noneMatch(a -> a.name().equals(NAME))) {
+            long account = directory.createAccount(NAME).id();
+            directory.createUser(account, sandbox.adminEmail(), "Demo Admin", Role.ADMINISTRATOR,
+                    sandbox.adminPassword());
+            directory.createUser(account, sandbox.userEmail(), "Demo User", Role.REGULAR, sandbox.userPassword());
+            enableAndSync(account, "salesforce", new Provider.Connection(
+                    Map.of("clientId", SalesforceSimulator.DEFAULT_CLIENT_ID,
+                            "clientSecret", SalesforceSimulator.DEFAULT_CLIENT_SECRET,
+                            "refreshToken", SalesforceSimulator.DEFAULT_REFRESH_TOKEN),
+                    Map.of("loginUrl", salesforce.baseUrl()), Map.of()));
+            enableAndSync(account, "insightly", new Provider.Connection(
+                    Map.of("apiKey", InsightlySimulator.DEFAULT_API_KEY, "pod", "sandbox"),
+                    Map.of("baseUrl", insightly.baseUrl()), Map.of()));
+            // its refresh token rotates at the first sync; the simulator's signed tokens survive sandbox restarts
+            enableAndSync(account, "xero", new Provider.Connection(
+                    Map.of("clientId", XeroSimulator.DEFAULT_CLIENT_ID,
+                            "clientSecret", XeroSimulator.DEFAULT_CLIENT_SECRET,
+                            "refreshToken", XeroSimulator.DEFAULT_REFRESH_TOKEN,
+                            "tenantId", XeroSimulator.DEFAULT_TENANT_ID),
+                    Map.of("baseUrl", xero.baseUrl(), "tokenUrl", xero.tokenUrl()),
+                    Map.of("revenueAccountCode", XeroSimulator.REVENUE_ACCOUNT,
+                            "expenseAccountCode", XeroSimulator.EXPENSE_ACCOUNT)));
+            LOG.info("Sandbox: demo account {} created (log in as {})", account, sandbox.adminEmail());
         }
-        long account = directory.createAccount(NAME).id();
-        directory.createUser(account, sandbox.adminEmail(), "Demo Admin", Role.ADMINISTRATOR, sandbox.adminPassword());
-        directory.createUser(account, sandbox.userEmail(), "Demo User", Role.REGULAR, sandbox.userPassword());
-        Provider provider = providers.get("salesforce");
-        Provider.Connection connection = new Provider.Connection(
-                Map.of("clientId", SalesforceSimulator.DEFAULT_CLIENT_ID,
-                        "clientSecret", SalesforceSimulator.DEFAULT_CLIENT_SECRET,
-                        "refreshToken", SalesforceSimulator.DEFAULT_REFRESH_TOKEN),
-                Map.of("loginUrl", salesforce.baseUrl()), Map.of());
-        long integration = lifecycle.enable(account, provider, sandbox.adminEmail(), connection, provider.types(),
-                provider.defaultIntervalSeconds());
-        syncs.start(integration, RunTrigger.FORCED, true).ifPresent(run -> syncs.runInBackground(run.runId()));
-        enableAndSync(account, "insightly", new Provider.Connection(
-                Map.of("apiKey", InsightlySimulator.DEFAULT_API_KEY, "pod", "sandbox"),
-                Map.of("baseUrl", insightly.baseUrl()), Map.of()));
-        LOG.info("Sandbox: demo account {} created (log in as {}); Salesforce simulator at {}, Insightly at {}",
-                account, sandbox.adminEmail(), salesforce.baseUrl(), insightly.baseUrl());
+        LOG.info("Sandbox simulators: Salesforce {}, Insightly {}, Xero {}", salesforce.baseUrl(), insightly.baseUrl(),
+                xero.baseUrl());
     }
 
     private void enableAndSync(long account, String providerId, Provider.Connection connection) {

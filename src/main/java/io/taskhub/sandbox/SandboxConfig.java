@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.taskhub.sandbox.insightly.InsightlySimulator;
 import io.taskhub.sandbox.salesforce.SalesforceSimulator;
+import io.taskhub.sandbox.xero.XeroSimulator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -28,5 +29,12 @@ public class SandboxConfig {
                 .withPort(sandbox.insightlyPort())
                 .withSize(sandbox.size())
                 .withUsers(List.of(sandbox.adminEmail(), sandbox.userEmail(), "sales@insightly.example")));
+    }
+
+    @Bean(destroyMethod = "close")
+    XeroSimulator xeroSimulator(SandboxProperties sandbox) {
+        return XeroSimulator.start(XeroSimulator.Options.defaults()
+                .withPort(sandbox.xeroPort())
+                .withContacts(sandbox.size()));
     }
 }

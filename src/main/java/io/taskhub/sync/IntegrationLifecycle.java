@@ -89,6 +89,13 @@ public class IntegrationLifecycle {
         }
     }
 
+    /** The provider refused the stored credentials (say a spent refresh token): no more syncs until re-enabled. */
+    @Transactional
+    public void credentialsRefused(long integrationId, String reason) {
+        integrations.updateStatus(integrationId, IntegrationStatus.NEEDS_REENABLE, reason);
+        scheduler.unschedule(integrationId);
+    }
+
     /** Root assignments follow the account's users at once, not at the next sync. */
     @Transactional
     public void usersChanged(long accountId) {

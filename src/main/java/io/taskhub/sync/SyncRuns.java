@@ -4,7 +4,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.taskhub.model.IntegrationStatus;
 import io.taskhub.model.Run;
 import io.taskhub.model.RunCounts;
 import io.taskhub.model.RunStatus;
@@ -31,9 +30,11 @@ public class SyncRuns {
     private final TaskTree tree;
     private final ObjectMapper json;
     private final NodeId node;
+    private final IntegrationLifecycle lifecycle;
 
     public SyncRuns(RunRepository runs, IntegrationRepository integrations, Providers providers,
-                    CredentialCipher cipher, TaskTree tree, ObjectMapper json, NodeId node) {
+                    CredentialCipher cipher, TaskTree tree, ObjectMapper json, NodeId node,
+                    IntegrationLifecycle lifecycle) {
         this.runs = runs;
         this.integrations = integrations;
         this.providers = providers;
@@ -41,6 +42,7 @@ public class SyncRuns {
         this.tree = tree;
         this.json = json;
         this.node = node;
+        this.lifecycle = lifecycle;
     }
 
     /** Loads the run's integration, opens its credentials and lays out the tree's frame. Body: the run id. */
@@ -88,7 +90,7 @@ public class SyncRuns {
         integrations.dropLease(run.integrationId(), node.value());
         ProviderRejection rejection = Causes.find(error, ProviderRejection.class);
         if (rejection != null) {
-            integrations.updateStatus(run.integrationId(), IntegrationStatus.NEEDS_REENABLE, rejection.getMessage());
+            lifecycle.credentialsRefused(run.integrationId(), rejection.getMessage());
         }
         LOG.warn("Sync {} of integration {} failed: {}", runId, run.integrationId(), message);
     }

@@ -1,0 +1,143 @@
+package io.taskhub.provider.oauth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.taskhub.provider.Provider;
+import io.taskhub.security.CredentialCipher;
+import io.taskhub.sync.IntegrationRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Access tokens of integrations whose provider rotates refresh tokens (Xero, QuickBooks): each refresh answers a new
+ * refresh token and the used one dies. So a refresh only happens while holding the integration's row lock (one
+ * refresh per integration at a time, on every hub instance), and the new refresh token, the access token and its
+ * expiry are stored, sealed, in that same transaction, which commits before the access token is handed out: a crash
+ * after that point loses nothing, and a crash before it leaves the old state, as if no refresh had happened. Every
+ * instance reuses the stored access token until shortly before it expires.
+ *
+ * <p>Runs in a transaction of its own: a caller must not hold the integration's row lock on another connection.
+ */
+@Component("oauthTokens")
+public class OAuthTokens {
+
+    /** A refresh token rotated by a check whose integration was then not stored, kept for a retry of that check. */
+    private record Handover(String refreshToken, Instant until) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
+    private final IntegrationRepository integrations;
+    private final CredentialCipher cipher;
+    private final ObjectMapper json;
+    private final RefreshGrant grant;
+    private final OAuthProperties properties;
+    private final Map<String, Handover> handovers = new ConcurrentHashMap<>();
+
+    public OAuthTokens(JdbcTemplate jdbc, PlatformTransactionManager transactions, IntegrationRepository integrations,
+                       CredentialCipher cipher, ObjectMapper json, RefreshGrant grant, OAuthProperties properties) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.integrations = integrations;
+        this.cipher = cipher;
+        this.json = json;
+        this.grant = grant;
+        this.properties = properties;
+    }
+
+    /**
+     * A usable access token of the integration: the stored one while it lasts, else a fresh one whose rotated refresh
+     * token is committed before this returns. Throws {@link io.taskhub.provider.ProviderRejection} if the provider
+     * refuses the stored refresh token; nothing is changed then.
+     */
+    public String accessToken(long integrationId, TokenEndpoint endpoint) {
+        return ownTransaction.execute(status -> {
+            Map<String, String> credentials = lockCredentials(integrationId);
+            if (TokenSet.storedTokenUsable(credentials, Instant.now(), properties.refreshBeforeExpiry())) {
+                return credentials.get(TokenSet.ACCESS_TOKEN);
+            }
+            TokenSet fresh = grant.refresh(endpoint, credentials.get(TokenSet.CLIENT_ID),
+                    credentials.get(TokenSet.CLIENT_SECRET), credentials.get(TokenSet.REFRESH_TOKEN));
+            credentials.putAll(fresh.asCredentials());
+            integrations.replaceCredentials(integrationId, seal(credentials));
+            return fresh.accessToken();
+        });
+    }
+
+    /** The provider refused the stored access token before its time: the next call gets a fresh one. */
+    public void discardAccessToken(long integrationId) {
+        ownTransaction.executeWithoutResult(status -> {
+            Map<String, String> credentials = lockCredentials(integrationId);
+            credentials.remove(TokenSet.ACCESS_TOKEN);
+            credentials.remove(TokenSet.EXPIRES_AT);
+            integrations.replaceCredentials(integrationId, seal(credentials));
+        });
+    }
+
+    /**
+     * The check made before an integration is enabled or re-enabled: a refresh with the presented refresh token,
+     * whose rotated successor, access token and expiry go into the connection, and so into what gets stored. If the
+     * integration is then not stored (a setting the provider refuses), the presented token is spent all the same; a
+     * retry presenting it again within the handover period carries on from its successor instead of failing.
+     */
+    public void refreshForCheck(Provider.Connection connection, TokenEndpoint endpoint) {
+        String clientId = connection.credential(TokenSet.CLIENT_ID);
+        String presented = connection.credential(TokenSet.REFRESH_TOKEN);
+        String key = handoverKey(endpoint, clientId, presented);
+        Handover earlier = handovers.remove(key);
+        String refreshToken = earlier != null && earlier.until().isAfter(Instant.now())
+                ? earlier.refreshToken() : presented;
+        TokenSet fresh = grant.refresh(endpoint, clientId, connection.credential(TokenSet.CLIENT_SECRET),
+                refreshToken);
+        handovers.values().removeIf(handover -> handover.until().isBefore(Instant.now()));
+        handovers.put(key, new Handover(fresh.refreshToken(), Instant.now().plus(properties.handover())));
+        connection.updateCredentials(fresh.asCredentials());
+    }
+
+    /** Waits for any refresh of this integration running elsewhere, then reads the credentials it committed. */
+    private Map<String, String> lockCredentials(long integrationId) {
+        List<byte[]> rows = jdbc.query("select credentials from integration where id = ? for update",
+                (rs, row) -> rs.getBytes(1), integrationId);
+        if (rows.isEmpty() || rows.get(0) == null) {
+            throw new IllegalStateException("integration " + integrationId + " has no credentials: it was unlinked");
+        }
+        try {
+            return json.readValue(cipher.open(rows.get(0)), new TypeReference<>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the credentials of integration " + integrationId + " are not JSON", e);
+        }
+    }
+
+    private byte[] seal(Map<String, String> credentials) {
+        try {
+            return cipher.seal(json.writeValueAsString(credentials));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** Keyed by a digest: the map never holds a presented token itself. */
+    private static String handoverKey(TokenEndpoint endpoint, String clientId, String refreshToken) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            String text = endpoint.url() + "\n" + clientId + "\n" + refreshToken;
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

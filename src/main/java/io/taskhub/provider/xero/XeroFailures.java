@@ -1,0 +1,69 @@
+package io.taskhub.provider.xero;
+
+import java.util.Map;
+
+import io.taskhub.provider.ProviderRejection;
+import org.apache.camel.Exchange;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a Xero sync that failed on an HTTP answer tells its run: the answers a person can act on get words, the
+ * rest passes through as it is. Throttling and server errors were retried before this is reached (sync-errors).
+ */
+@Component("xeroFailures")
+public class XeroFailures {
+
+    private final XeroSession session;
+
+    public XeroFailures(XeroSession session) {
+        this.session = session;
+    }
+
+    public void explain(Exchange exchange) throws Exception {
+        Exception error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        HttpOperationFailedException http = httpFailure(error);
+        if (http == null) {
+            throw error;
+        }
+        String problem = header(http, "X-Rate-Limit-Problem");
+        switch (http.getStatusCode()) {
+            case 429 -> throw new XeroLimitReached("day".equalsIgnoreCase(problem)
+                    ? "Xero daily API limit reached" + wait(http) + ": the next sync carries on from where this one stopped"
+                    : "Xero kept answering 429 (" + (problem == null ? "rate" : problem) + " limit) after every wait");
+            case 401 -> {
+                session.discardAccessToken(exchange);
+                throw new IllegalStateException("Xero refused the access token (401): the next sync asks for a new one");
+            }
+            case 403 -> throw new ProviderRejection("Xero refused access to organisation "
+                    + XeroSession.tenant(exchange) + " (403): the app is no longer connected to it; re-enable the "
+                    + "integration");
+            default -> throw error;
+        }
+    }
+
+    private static String wait(HttpOperationFailedException http) {
+        String retryAfter = header(http, "Retry-After");
+        try {
+            long minutes = Math.max(1, Long.parseLong(retryAfter.trim()) / 60);
+            return " (Xero takes calls again in about " + minutes + " min)";
+        } catch (RuntimeException notSeconds) {
+            return "";
+        }
+    }
+
+    private static HttpOperationFailedException httpFailure(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpOperationFailedException http) {
+                return http;
+            }
+        }
+        return null;
+    }
+
+    private static String header(HttpOperationFailedException http, String name) {
+        Map<String, String> headers = http.getResponseHeaders();
+        return headers == null ? null : headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+}

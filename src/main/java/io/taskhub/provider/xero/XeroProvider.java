@@ -1,0 +1,106 @@
+package io.taskhub.provider.xero;
+
+import java.util.List;
+import java.util.Map;
+
+import io.taskhub.provider.Provider;
+import io.taskhub.provider.ProviderRejection;
+import io.taskhub.provider.oauth.OAuthTokens;
+import io.taskhub.provider.oauth.TokenSet;
+import org.springframework.stereotype.Component;
+
+/**
+ * Xero: the organisation's contacts, as tasks directly under the root and as clients, through camel-http with the
+ * rotating refresh-token flow ({@link OAuthTokens}); invoices exported to it.
+ */
+@Component
+public class XeroProvider implements Provider {
+
+    static final String TENANT_ID = "tenantId";
+
+    private final XeroProperties properties;
+    private final OAuthTokens tokens;
+    private final XeroOrganisation organisation;
+
+    public XeroProvider(XeroProperties properties, OAuthTokens tokens, XeroOrganisation organisation) {
+        this.properties = properties;
+        this.tokens = tokens;
+        this.organisation = organisation;
+    }
+
+    @Override
+    public String id() {
+        return "xero";
+    }
+
+    @Override
+    public String displayName() {
+        return "Xero";
+    }
+
+    @Override
+    public List<String> types() {
+        return List.of(XeroMapper.CONTACTS);
+    }
+
+    @Override
+    public boolean typesSelectable() {
+        return false;
+    }
+
+    @Override
+    public boolean listPerType() {
+        return false;
+    }
+
+    @Override
+    public boolean assignsAllUsersToRoot() {
+        return true;
+    }
+
+    @Override
+    public List<String> credentialFields() {
+        return List.of(TokenSet.CLIENT_ID, TokenSet.CLIENT_SECRET, TokenSet.REFRESH_TOKEN);
+    }
+
+    /** Without it, the first organisation connected to the app, looked up once at enable time and kept. */
+    @Override
+    public List<String> optionalCredentialFields() {
+        return List.of(TENANT_ID);
+    }
+
+    @Override
+    public List<String> requiredSettings() {
+        return List.of(XeroMapper.REVENUE_SETTING, XeroMapper.EXPENSE_SETTING);
+    }
+
+    /**
+     * A token refresh, which rotates the refresh token: the rotated one, with the access token it came with, is what
+     * gets stored for the integration. Then the organisation, and its chart of accounts against the settings.
+     */
+    @Override
+    public void verify(Connection connection) {
+        try {
+            tokens.refreshForCheck(connection, properties.tokenEndpoint(connection));
+            String accessToken = connection.credential(TokenSet.ACCESS_TOKEN);
+            if (connection.credential(TENANT_ID) == null) {
+                connection.updateCredentials(Map.of(TENANT_ID,
+                        organisation.firstTenant(properties.connectionsUrl(connection), accessToken)));
+            }
+            organisation.checkAccountCodes(properties.apiUrl(connection), accessToken,
+                    connection.credential(TENANT_ID), connection.settings());
+        } catch (ProviderRejection e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ProviderRejection("Xero could not be asked to check the credentials: " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

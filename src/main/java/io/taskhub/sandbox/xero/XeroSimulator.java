@@ -1,0 +1,270 @@
+package io.taskhub.sandbox.xero;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * A Xero organisation on localhost: the identity server's refresh-token grant with rotation (each refresh token
+ * works once; a reused one answers {@code 400 invalid_grant}), access tokens that expire, {@code /connections},
+ * and the accounting API's Contacts (paging, {@code includeArchived}, {@code If-Modified-Since}, ordering by
+ * UpdatedDateUTC), Accounts, and Invoices creation with Xero's validation errors. Throttling (429 with
+ * {@code X-Rate-Limit-Problem: minute} or {@code day}) and server errors can be planned for the next API requests.
+ *
+ * <p>Contacts are generated deterministically from a seed, so a million of them cost no memory; changes made through
+ * this class are stamped with the current time. Identity, accounting API and connections share one base URL: the
+ * token endpoint is {@link #tokenUrl()}.
+ *
+ * <p>Thread-safe: WireMock serves requests concurrently with calls to this class.
+ */
+public final class XeroSimulator implements AutoCloseable {
+
+    public static final String DEFAULT_CLIENT_ID = "sandbox-xero-client";
+    public static final String DEFAULT_CLIENT_SECRET = "sandbox-xero-secret";
+    public static final String DEFAULT_REFRESH_TOKEN = "sandbox-xero-refresh-token";
+    public static final String DEFAULT_TENANT_ID = "7d3f8a52-6b1e-4c9a-9f4e-2a5b8c1d0e37";
+    public static final String DEFAULT_TENANT_NAME = "Demo Company (Sandbox)";
+    /** The chart's revenue account (Sales) and expense account (Advertising). */
+    public static final String REVENUE_ACCOUNT = "200";
+    public static final String EXPENSE_ACCOUNT = "400";
+
+    /**
+     * Start-up options.
+     *
+     * @param port                the HTTP port, 0 for a free one
+     * @param contacts            how many contacts to generate
+     * @param seed                the generated data and the token signing key depend only on this
+     * @param accessTokenLifetime how long issued access tokens live (Xero: 30 minutes)
+     */
+    public record Options(int port, int contacts, long seed, String clientId, String clientSecret,
+                          String refreshToken, Duration accessTokenLifetime) {
+
+        public static Options defaults() {
+            return new Options(0, 300, 42L, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_REFRESH_TOKEN,
+                    Duration.ofMinutes(30));
+        }
+
+        public Options withPort(int port) {
+            return new Options(port, contacts, seed, clientId, clientSecret, refreshToken, accessTokenLifetime);
+        }
+
+        public Options withContacts(int contacts) {
+            return new Options(port, contacts, seed, clientId, clientSecret, refreshToken, accessTokenLifetime);
+        }
+
+        public Options withSeed(long seed) {
+            return new Options(port, contacts, seed, clientId, clientSecret, refreshToken, accessTokenLifetime);
+        }
+
+        public Options withAccessTokenLifetime(Duration lifetime) {
+            return new Options(port, contacts, seed, clientId, clientSecret, refreshToken, lifetime);
+        }
+    }
+
+    /** A Contacts request as received: the URL with its query, and the If-Modified-Since header (null if none). */
+    public record ContactsRequest(String url, String ifModifiedSince) {
+    }
+
+    private final XeroIdentity identity;
+    private final ContactBook contacts;
+    private final Ledger ledger;
+    private final XeroTraffic traffic = new XeroTraffic();
+    private final String clientId;
+    private final WireMockServer server;
+    private volatile String baseUrl;
+
+    private XeroSimulator(Options options) {
+        identity = new XeroIdentity(options.seed(), options.accessTokenLifetime());
+        identity.registerClient(options.clientId(), options.clientSecret());
+        identity.registerRefreshToken(options.clientId(), options.refreshToken());
+        identity.addTenant(DEFAULT_TENANT_ID, DEFAULT_TENANT_NAME);
+        clientId = options.clientId();
+        contacts = new ContactBook(options.seed(), options.contacts());
+        ledger = new Ledger(contacts);
+        server = new WireMockServer(options()
+                .port(options.port())
+                .bindAddress("localhost")
+                .extensions(new XeroApiTransformer(identity, contacts, ledger, traffic))
+                .disableRequestJournal()
+                .stubRequestLoggingDisabled(true)
+                .gzipDisabled(true)
+                .templatingEnabled(false)
+                .notifier(new Slf4jNotifier(false)));
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(XeroApiTransformer.NAME)));
+    }
+
+    public static XeroSimulator start() {
+        return start(Options.defaults());
+    }
+
+    public static XeroSimulator start(Options options) {
+        XeroSimulator simulator = new XeroSimulator(options);
+        simulator.server.start();
+        simulator.baseUrl = "http://localhost:" + simulator.server.port();
+        return simulator;
+    }
+
+    /** The endpoint override {@code baseUrl}: {@code /api.xro/2.0} and {@code /connections} live under it. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The endpoint override {@code tokenUrl}. */
+    public String tokenUrl() {
+        return baseUrl + "/connect/token";
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    // ---- Identity -------------------------------------------------------------------------------------------
+
+    /** A new refresh token of the default client, as if its user had authorised the app again. */
+    public String issueRefreshToken() {
+        return identity.issueRefreshToken(clientId);
+    }
+
+    /** Every refresh token issued so far is refused from now on (invalid_grant): the user disconnected the app. */
+    public void revokeRefreshTokens() {
+        identity.revokeRefreshTokens();
+    }
+
+    /** Every access token issued so far is refused from now on (401). */
+    public void expireAccessTokens() {
+        identity.expireAccessTokens();
+    }
+
+    public void setAccessTokenLifetime(Duration lifetime) {
+        identity.setAccessTokenLifetime(lifetime);
+    }
+
+    /** The token endpoint waits this long before answering: widens the window of concurrent refreshes. */
+    public void setTokenLatency(Duration latency) {
+        identity.setTokenLatency(latency);
+    }
+
+    /** Connects another organisation to the app; /connections lists it after the default one. */
+    public void addTenant(String tenantId, String name) {
+        identity.addTenant(tenantId, name);
+    }
+
+    // ---- Contacts -------------------------------------------------------------------------------------------
+
+    /** The id of generated contact {@code index} (0-based). */
+    public String contactId(int index) {
+        if (index < 0 || index >= contacts.generatedCount()) {
+            throw new IndexOutOfBoundsException("contact " + index + " of " + contacts.generatedCount());
+        }
+        return contacts.idOf(index);
+    }
+
+    /** The contact as Xero would send it now, or null if there is none with this id. */
+    public Map<String, Object> contact(String id) {
+        ContactBook.Contact contact = contacts.current(id);
+        return contact == null ? null : contact.toJson();
+    }
+
+    public void archiveContact(String id) {
+        contacts.change(id, c -> c.withStatus("ARCHIVED"));
+    }
+
+    public void restoreContact(String id) {
+        contacts.change(id, c -> c.withStatus("ACTIVE"));
+    }
+
+    /** The contact asked to be forgotten: Xero marks it GDPRREQUEST. */
+    public void requestErasure(String id) {
+        contacts.change(id, c -> c.withStatus("GDPRREQUEST"));
+    }
+
+    public void renameContact(String id, String name) {
+        contacts.change(id, c -> c.withName(name));
+    }
+
+    /** Creates an active contact; returns its id. */
+    public String createContact(String name, String email) {
+        return contacts.create(name, email);
+    }
+
+    // ---- Accounts and invoices ------------------------------------------------------------------------------
+
+    public void archiveAccount(String code) {
+        ledger.setAccountStatus(code, "ARCHIVED");
+    }
+
+    public void restoreAccount(String code) {
+        ledger.setAccountStatus(code, "ACTIVE");
+    }
+
+    public void removeAccount(String code) {
+        ledger.removeAccount(code);
+    }
+
+    /** The invoices created so far, as Xero answered them. */
+    public List<Map<String, Object>> invoices() {
+        return ledger.invoices();
+    }
+
+    // ---- Faults ---------------------------------------------------------------------------------------------
+
+    /**
+     * The next {@code count} accounting API requests answer 429 as Xero does when a limit is hit: {@code problem}
+     * is {@code minute} (wait {@code retryAfterSeconds} and carry on) or {@code day} (nothing more today).
+     */
+    public void rateLimitNextRequests(int count, String problem, int retryAfterSeconds) {
+        traffic.plan(count, XeroReply.empty(429)
+                .withHeader("Retry-After", Integer.toString(retryAfterSeconds))
+                .withHeader("X-Rate-Limit-Problem", problem));
+    }
+
+    /** The next {@code count} accounting API requests answer this server error. */
+    public void failNextRequests(int count, int status) {
+        traffic.plan(count, XeroReply.json(status, Map.of("Title", "Service Unavailable", "Status", status)));
+    }
+
+    public void clearFaults() {
+        traffic.clearPlans();
+    }
+
+    // ---- Counters -------------------------------------------------------------------------------------------
+
+    /** Requests to the token endpoint, refused ones included. */
+    public int tokenRequestCount() {
+        return traffic.tokenRequests.get();
+    }
+
+    public int connectionsRequestCount() {
+        return traffic.connectionsRequests.get();
+    }
+
+    public int contactsRequestCount() {
+        return traffic.contactsRequests.get();
+    }
+
+    public int accountsRequestCount() {
+        return traffic.accountsRequests.get();
+    }
+
+    public int invoiceRequestCount() {
+        return traffic.invoiceRequests.get();
+    }
+
+    /** The last 100 authorised Contacts requests, oldest first. */
+    public List<ContactsRequest> contactsRequests() {
+        return traffic.contactsLog();
+    }
+
+    public void resetCounters() {
+        traffic.reset();
+    }
+}

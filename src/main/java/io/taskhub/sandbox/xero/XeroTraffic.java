@@ -1,0 +1,55 @@
+package io.taskhub.sandbox.xero;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** What the simulator was asked, for tests to assert on, and the failures planned for the next API requests. */
+final class XeroTraffic {
+
+    private static final int LOG_SIZE = 100;
+
+    final AtomicInteger tokenRequests = new AtomicInteger();
+    final AtomicInteger connectionsRequests = new AtomicInteger();
+    final AtomicInteger contactsRequests = new AtomicInteger();
+    final AtomicInteger accountsRequests = new AtomicInteger();
+    final AtomicInteger invoiceRequests = new AtomicInteger();
+    private final Deque<XeroSimulator.ContactsRequest> contactsLog = new ArrayDeque<>();
+    private final Deque<XeroReply> planned = new ArrayDeque<>();
+
+    synchronized void logContacts(XeroSimulator.ContactsRequest request) {
+        if (contactsLog.size() == LOG_SIZE) {
+            contactsLog.removeFirst();
+        }
+        contactsLog.addLast(request);
+    }
+
+    synchronized List<XeroSimulator.ContactsRequest> contactsLog() {
+        return List.copyOf(contactsLog);
+    }
+
+    synchronized void plan(int count, XeroReply reply) {
+        for (int i = 0; i < count; i++) {
+            planned.addLast(reply);
+        }
+    }
+
+    /** The planned answer for this API request, or null to serve it normally. */
+    synchronized XeroReply nextPlanned() {
+        return planned.pollFirst();
+    }
+
+    synchronized void clearPlans() {
+        planned.clear();
+    }
+
+    synchronized void reset() {
+        tokenRequests.set(0);
+        connectionsRequests.set(0);
+        contactsRequests.set(0);
+        accountsRequests.set(0);
+        invoiceRequests.set(0);
+        contactsLog.clear();
+    }
+}
