@@ -4,15 +4,16 @@ import io.taskhub.model.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.stereotype.Service;
 
-/** Looks users up by login (email, or the operator's user name), case-insensitively. */
-@Service
-public class HubUserDetailsService implements UserDetailsService {
+/**
+ * Looks users up by login (email, or the operator's user name), case-insensitively: the source of the bcrypt check
+ * behind {@link VerifiedCredentials}.
+ */
+class HubUserDetailsService implements UserDetailsService {
 
     private final JdbcTemplate jdbc;
 
-    public HubUserDetailsService(JdbcTemplate jdbc) {
+    HubUserDetailsService(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

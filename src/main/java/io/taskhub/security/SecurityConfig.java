@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -55,9 +56,9 @@ public class SecurityConfig {
     }
 
     @Bean
-    VerifiedCredentials verifiedCredentials(HubUserDetailsService users, PasswordEncoder encoder,
+    VerifiedCredentials verifiedCredentials(JdbcTemplate jdbc, PasswordEncoder encoder,
                                             @Value("${hub.security.verified-login-ttl:PT5M}") Duration ttl) {
-        DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
+        DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(new HubUserDetailsService(jdbc));
         bcrypt.setPasswordEncoder(encoder);
         return new VerifiedCredentials(bcrypt, ttl);
     }
