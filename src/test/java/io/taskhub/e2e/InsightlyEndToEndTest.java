@@ -270,15 +270,11 @@ class InsightlyEndToEndTest {
     }
 
     private JsonNode syncAndWait(String options) {
-        HubClient.Answer answer = regular.post(integration + "/sync?wait=true" + options, null);
-        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
-        return answer.json();
+        return regular.syncAndWait(integration, options);
     }
 
     private JsonNode tasks(String query) {
-        HubClient.Answer answer = admin.get(accountPath + "/tasks?" + query);
-        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
-        return answer.json();
+        return admin.tasks(accountPath, query);
     }
 
     private List<JsonNode> all(InsightlyType type) {
@@ -294,9 +290,7 @@ class InsightlyEndToEndTest {
     }
 
     private JsonNode task(long externalId) {
-        JsonNode items = tasks("status=all&q=" + externalId).path("items");
-        assertThat(items.size()).as(String.valueOf(externalId)).isEqualTo(1);
-        return items.get(0);
+        return admin.task(accountPath, String.valueOf(externalId));
     }
 
     private JsonNode client(long externalId) {

@@ -328,21 +328,15 @@ class XeroEndToEndTest {
     }
 
     private JsonNode syncAndWait(String options) {
-        HubClient.Answer answer = regular.post(integration + "/sync?wait=true" + options, null);
-        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
-        return answer.json();
+        return regular.syncAndWait(integration, options);
     }
 
     private JsonNode tasks(String query) {
-        HubClient.Answer answer = admin.get(accountPath + "/tasks?" + query);
-        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
-        return answer.json();
+        return admin.tasks(accountPath, query);
     }
 
     private JsonNode task(String externalId) {
-        JsonNode items = tasks("status=all&q=" + externalId).path("items");
-        assertThat(items.size()).as(externalId).isEqualTo(1);
-        return items.get(0);
+        return admin.task(accountPath, externalId);
     }
 
     /** External id → archived, of every client of the account. */

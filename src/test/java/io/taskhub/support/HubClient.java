@@ -1,5 +1,7 @@
 package io.taskhub.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,6 +39,28 @@ public final class HubClient {
     public HubClient as(String login, String password) {
         String token = Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
         return new HubClient(base, "Basic " + token);
+    }
+
+    /** Forces a sync and waits for its run (CONTRACT §3: 200 with the finished run). */
+    public JsonNode syncAndWait(String integrationPath, String options) {
+        return expect(200, post(integrationPath + "/sync?wait=true" + options, null));
+    }
+
+    /** {@code GET {account}/tasks?{query}}: {items, total}. */
+    public JsonNode tasks(String accountPath, String query) {
+        return expect(200, get(accountPath + "/tasks?" + query));
+    }
+
+    /** The one task, of any status, with this external id. */
+    public JsonNode task(String accountPath, String externalId) {
+        JsonNode items = tasks(accountPath, "status=all&q=" + externalId).path("items");
+        assertThat(items.size()).as(externalId).isEqualTo(1);
+        return items.get(0);
+    }
+
+    private static JsonNode expect(int status, Answer answer) {
+        assertThat(answer.status()).as(answer.text()).isEqualTo(status);
+        return answer.json();
     }
 
     public Answer get(String path) {
