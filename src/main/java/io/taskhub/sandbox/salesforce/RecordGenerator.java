@@ -1,5 +1,6 @@
 package io.taskhub.sandbox.salesforce;
 
+import io.taskhub.sandbox.SeededChoice;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -57,10 +58,10 @@ final class RecordGenerator {
     private static final FieldDef C_PRIORITY = CASE.field("Priority");
     private static final FieldDef C_OWNER = CASE.field("OwnerId");
 
-    private final long seed;
+    private final SeededChoice choice;
 
     RecordGenerator(long seed) {
-        this.seed = seed;
+        this.choice = new SeededChoice(seed);
     }
 
     static long stampOf(int index) {
@@ -88,61 +89,34 @@ final class RecordGenerator {
     SObjectRecord generate(SObjectType type, int index) {
         Object[] v = new Object[type.fields().size()];
         long stamp = stampOf(index);
-        long created = stamp - DAY / 24 - pick(type, index, 1, 120) * DAY - pick(type, index, 2, 86_400) * 1000L;
+        long created = stamp - DAY / 24 - choice.pick(type, index, 1, 120) * DAY - choice.pick(type, index, 2, 86_400) * 1000L;
         v[type.id.slot()] = idOf(type, index);
         v[type.isDeleted.slot()] = Boolean.FALSE;
         v[type.createdDate.slot()] = created;
         v[type.lastModifiedDate.slot()] = stamp;
         v[type.systemModstamp.slot()] = stamp;
         if (type == OPP) {
-            String stage = stageOf(weighted(type, index, 3, STAGE_WEIGHTS));
-            v[O_NAME.slot()] = COMPANIES[pick(type, index, 4, COMPANIES.length)] + " "
-                    + COMPANY_SUFFIXES[pick(type, index, 5, COMPANY_SUFFIXES.length)] + " - "
-                    + DEALS[pick(type, index, 6, DEALS.length)];
+            String stage = stageOf(choice.weighted(type, index, 3, STAGE_WEIGHTS));
+            v[O_NAME.slot()] = COMPANIES[choice.pick(type, index, 4, COMPANIES.length)] + " "
+                    + COMPANY_SUFFIXES[choice.pick(type, index, 5, COMPANY_SUFFIXES.length)] + " - "
+                    + DEALS[choice.pick(type, index, 6, DEALS.length)];
             v[O_STAGE.slot()] = stage;
             v[O_CLOSED.slot()] = isClosedStage(stage);
             v[O_WON.slot()] = CLOSED_WON.equals(stage);
-            v[O_AMOUNT.slot()] = (1 + pick(type, index, 7, 400)) * 500.0;
-            v[O_CLOSE_DATE.slot()] = LocalDate.ofEpochDay(Math.floorDiv(created, DAY) + 14 + pick(type, index, 8, 170));
-            v[O_OWNER.slot()] = SalesforceIds.of(SalesforceIds.USER_PREFIX, 1 + pick(type, index, 9, OWNERS));
-            v[O_ACCOUNT.slot()] = SalesforceIds.of(SalesforceIds.ACCOUNT_PREFIX, 1 + pick(type, index, 10, ACCOUNTS));
+            v[O_AMOUNT.slot()] = (1 + choice.pick(type, index, 7, 400)) * 500.0;
+            v[O_CLOSE_DATE.slot()] = LocalDate.ofEpochDay(Math.floorDiv(created, DAY) + 14 + choice.pick(type, index, 8, 170));
+            v[O_OWNER.slot()] = SalesforceIds.of(SalesforceIds.USER_PREFIX, 1 + choice.pick(type, index, 9, OWNERS));
+            v[O_ACCOUNT.slot()] = SalesforceIds.of(SalesforceIds.ACCOUNT_PREFIX, 1 + choice.pick(type, index, 10, ACCOUNTS));
         } else {
-            String status = CASE_STATUSES.get(weighted(type, index, 3, STATUS_WEIGHTS));
+            String status = CASE_STATUSES.get(choice.weighted(type, index, 3, STATUS_WEIGHTS));
             v[C_NUMBER.slot()] = caseNumber(index + 1L);
-            v[C_SUBJECT.slot()] = SUBJECTS[pick(type, index, 4, SUBJECTS.length)];
+            v[C_SUBJECT.slot()] = SUBJECTS[choice.pick(type, index, 4, SUBJECTS.length)];
             v[C_STATUS.slot()] = status;
             v[C_CLOSED.slot()] = "Closed".equals(status);
-            v[C_PRIORITY.slot()] = CASE_PRIORITIES.get(weighted(type, index, 5, PRIORITY_WEIGHTS));
-            v[C_OWNER.slot()] = SalesforceIds.of(SalesforceIds.USER_PREFIX, 1 + pick(type, index, 9, OWNERS));
+            v[C_PRIORITY.slot()] = CASE_PRIORITIES.get(choice.weighted(type, index, 5, PRIORITY_WEIGHTS));
+            v[C_OWNER.slot()] = SalesforceIds.of(SalesforceIds.USER_PREFIX, 1 + choice.pick(type, index, 9, OWNERS));
         }
         return new SObjectRecord(type, v, null, false);
     }
 
-    private int weighted(SObjectType type, int index, int salt, int[] weights) {
-        int total = 0;
-        for (int w : weights) {
-            total += w;
-        }
-        int roll = pick(type, index, salt, total);
-        for (int i = 0; i < weights.length; i++) {
-            roll -= weights[i];
-            if (roll < 0) {
-                return i;
-            }
-        }
-        return weights.length - 1;
-    }
-
-    /** A uniform value in [0, bound) that depends only on the seed, the type, the index and the salt. */
-    private int pick(SObjectType type, int index, int salt, int bound) {
-        long h = mix(seed ^ mix(((long) type.ordinal() << 56) ^ ((long) salt << 40) ^ index));
-        return (int) ((h >>> 1) % bound);
-    }
-
-    // SplitMix64's finaliser: cheap, and good enough to make neighbouring indexes look unrelated.
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
-    }
 }
