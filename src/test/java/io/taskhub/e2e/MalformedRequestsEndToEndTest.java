@@ -1,0 +1,102 @@
+package io.taskhub.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.taskhub.sandbox.salesforce.SalesforceSimulator;
+import io.taskhub.support.HubClient;
+import io.taskhub.support.HubTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Every endpoint answers malformed input with a 400 problem naming the field, and nothing is stored. */
+@HubTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MalformedRequestsEndToEndTest {
+
+    @LocalServerPort
+    int port;
+
+    SalesforceSimulator salesforce;
+    HubClient operator;
+    String account;
+    String integration;
+    String task;
+
+    @BeforeAll
+    void setUp() {
+        salesforce = SalesforceSimulator.start(SalesforceSimulator.Options.defaults().withOpportunities(5).withCases(5));
+        operator = HubClient.at(port).as("operator", "operator-test-pass");
+        account = "/api/accounts/" + operator.post("/api/accounts", Map.of("name", "Malformed")).get("id").asText();
+        operator.post(account + "/users", Map.of("email", "admin@malformed.test", "role", "ADMINISTRATOR",
+                "password", "admin-password"));
+        integration = account + "/integrations/" + operator.post(account + "/integrations", Map.of(
+                "provider", "salesforce", "endpoint", Map.of("loginUrl", salesforce.baseUrl()),
+                "credentials", Map.of("clientId", SalesforceSimulator.DEFAULT_CLIENT_ID,
+                        "clientSecret", SalesforceSimulator.DEFAULT_CLIENT_SECRET,
+                        "refreshToken", SalesforceSimulator.DEFAULT_REFRESH_TOKEN))).get("id").asText();
+        operator.syncAndWait(integration, "");
+        task = account + "/tasks/" + operator.tasks(account, "size=1").path("items").get(0).path("id").asText();
+    }
+
+    @AfterAll
+    void tearDown() {
+        salesforce.close();
+    }
+
+    Stream<Arguments> malformed() {
+        return Stream.of(
+                Arguments.of("POST", "/api/accounts", "{}", "name"),
+                Arguments.of("POST", "/api/accounts", "{\"name\": ", null),
+                Arguments.of("POST", "/api/accounts", "[1, 2]", null),
+                Arguments.of("POST", "{account}/users", "{\"email\":\"not-an-email\",\"role\":\"REGULAR\",\"password\":\"long-enough\"}", "email"),
+                Arguments.of("POST", "{account}/users", "{\"email\":\"x@y.test\",\"role\":\"KING\",\"password\":\"long-enough\"}", "role"),
+                Arguments.of("POST", "{account}/users", "{\"email\":\"x@y.test\",\"role\":\"REGULAR\",\"password\":\"short\"}", "password"),
+                Arguments.of("POST", "{account}/users", "", "body"),
+                Arguments.of("POST", "{account}/integrations", "{\"provider\":\"myspace\"}", "provider"),
+                Arguments.of("POST", "{account}/integrations", "{\"provider\":\"salesforce\",\"credentials\":{}}", "credentials.clientId"),
+                Arguments.of("POST", "{account}/integrations", "{\"provider\":\"salesforce\",\"credentials\":\"secret\"}", "credentials"),
+                Arguments.of("POST", "{account}/integrations", "{\"provider\":\"salesforce\",\"credentials\":{\"clientId\":\"a\",\"clientSecret\":\"b\",\"refreshToken\":\"c\"},\"selectedTypes\":[\"opportunities\",\"leads\"]}", "selectedTypes[1]"),
+                Arguments.of("POST", "{account}/integrations", "{\"provider\":\"salesforce\",\"credentials\":{\"clientId\":\"a\",\"clientSecret\":\"b\",\"refreshToken\":\"c\"},\"intervalSeconds\":5}", "intervalSeconds"),
+                Arguments.of("POST", "{account}/integrations", "{\"provider\":\"salesforce\",\"credentials\":{\"clientId\":\"a\",\"clientSecret\":\"b\",\"refreshToken\":\"c\"},\"endpoint\":{\"loginUrl\":\"ftp://x\"}}", "endpoint.loginUrl"),
+                Arguments.of("GET", "{account}/integrations/abc", null, "id"),
+                Arguments.of("PUT", "{integration}/types", "{\"selectedTypes\":\"cases\"}", "selectedTypes"),
+                Arguments.of("PUT", "{integration}/types", "{\"selectedTypes\":[]}", "selectedTypes"),
+                Arguments.of("PUT", "{integration}/timer", "{\"intervalSeconds\":86401}", "intervalSeconds"),
+                Arguments.of("PUT", "{integration}/timer", "{}", "intervalSeconds"),
+                Arguments.of("POST", "{integration}/sync?wait=perhaps", null, "wait"),
+                Arguments.of("POST", "{integration}/sync?full=yes", null, "full"),
+                Arguments.of("GET", "{integration}/runs?size=0", null, "size"),
+                Arguments.of("GET", "{account}/runs/-4", null, "runId"),
+                Arguments.of("POST", "{integration}/reenable", "{}", "credentials"),
+                Arguments.of("GET", "{account}/tasks?status=closed", null, "status"),
+                Arguments.of("GET", "{account}/tasks?page=-1", null, "page"),
+                Arguments.of("GET", "{account}/tasks?size=5000", null, "size"),
+                Arguments.of("GET", "{account}/tasks?integrationId=first", null, "integrationId"),
+                Arguments.of("GET", "{account}/tasks?parentId=0", null, "parentId"),
+                Arguments.of("GET", "{account}/tasks/x1", null, "taskId"),
+                Arguments.of("POST", "{task}/assignees", "{\"email\":\"admin@malformed.test\",\"role\":\"OWNER\"}", "role"),
+                Arguments.of("POST", "{task}/assignees", "{\"role\":\"REGULAR\"}", "email"));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("malformed")
+    void isAnsweredWithAPreciseProblem(String method, String path, String body, String field) {
+        String url = path.replace("{account}", account).replace("{integration}", integration).replace("{task}", task);
+        HubClient.Answer answer = operator.send(method, url, body);
+        assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.get("title").asText()).isEqualTo("Invalid request");
+        if (field != null) {
+            assertThat(answer.get("field").asText()).isEqualTo(field);
+            assertThat(answer.get("detail").asText()).startsWith(field);
+        }
+    }
+}
