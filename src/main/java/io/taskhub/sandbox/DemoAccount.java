@@ -7,6 +7,7 @@ import io.taskhub.model.Role;
 import io.taskhub.model.RunTrigger;
 import io.taskhub.provider.Provider;
 import io.taskhub.provider.Providers;
+import io.taskhub.sandbox.insightly.InsightlySimulator;
 import io.taskhub.sandbox.salesforce.SalesforceSimulator;
 import io.taskhub.security.UserDirectory;
 import io.taskhub.sync.IntegrationLifecycle;
@@ -36,15 +37,18 @@ public class DemoAccount {
     private final SyncService syncs;
     private final SandboxProperties sandbox;
     private final SalesforceSimulator salesforce;
+    private final InsightlySimulator insightly;
 
     public DemoAccount(UserDirectory directory, IntegrationLifecycle lifecycle, Providers providers,
-                       SyncService syncs, SandboxProperties sandbox, SalesforceSimulator salesforce) {
+                       SyncService syncs, SandboxProperties sandbox, SalesforceSimulator salesforce,
+                       InsightlySimulator insightly) {
         this.directory = directory;
         this.lifecycle = lifecycle;
         this.providers = providers;
         this.syncs = syncs;
         this.sandbox = sandbox;
         this.salesforce = salesforce;
+        this.insightly = insightly;
     }
 
     /** Runs after the scheduler has started (its listener is declared first), so the first syncs can start now. */
@@ -52,7 +56,8 @@ public class DemoAccount {
     @Order(100)
     public void create() {
         if (directory.accounts().stream().anyMatch(a -> a.name().equals(NAME))) {
-            LOG.info("Sandbox: demo account exists; simulators at {}", salesforce.baseUrl());
+            LOG.info("Sandbox: demo account exists; simulators at {} and {}", salesforce.baseUrl(),
+                    insightly.baseUrl());
             return;
         }
         long account = directory.createAccount(NAME).id();
@@ -67,7 +72,17 @@ public class DemoAccount {
         long integration = lifecycle.enable(account, provider, sandbox.adminEmail(), connection, provider.types(),
                 provider.defaultIntervalSeconds());
         syncs.start(integration, RunTrigger.FORCED, true).ifPresent(run -> syncs.runInBackground(run.runId()));
-        LOG.info("Sandbox: demo account {} created (log in as {}); Salesforce simulator at {}", account,
-                sandbox.adminEmail(), salesforce.baseUrl());
+        enableAndSync(account, "insightly", new Provider.Connection(
+                Map.of("apiKey", InsightlySimulator.DEFAULT_API_KEY, "pod", "sandbox"),
+                Map.of("baseUrl", insightly.baseUrl()), Map.of()));
+        LOG.info("Sandbox: demo account {} created (log in as {}); Salesforce simulator at {}, Insightly at {}",
+                account, sandbox.adminEmail(), salesforce.baseUrl(), insightly.baseUrl());
+    }
+
+    private void enableAndSync(long account, String providerId, Provider.Connection connection) {
+        Provider provider = providers.get(providerId);
+        long integration = lifecycle.enable(account, provider, sandbox.adminEmail(), connection, provider.types(),
+                provider.defaultIntervalSeconds());
+        syncs.start(integration, RunTrigger.FORCED, true).ifPresent(run -> syncs.runInBackground(run.runId()));
     }
 }

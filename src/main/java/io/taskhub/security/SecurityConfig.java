@@ -1,8 +1,14 @@
 package io.taskhub.security;
 
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -36,5 +42,18 @@ public class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    VerifiedCredentials verifiedCredentials(HubUserDetailsService users, PasswordEncoder encoder,
+                                            @Value("${hub.security.verified-login-ttl:PT5M}") Duration ttl) {
+        DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
+        bcrypt.setPasswordEncoder(encoder);
+        return new VerifiedCredentials(bcrypt, ttl);
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(VerifiedCredentials verifiedCredentials) {
+        return new ProviderManager(verifiedCredentials);
     }
 }

@@ -17,10 +17,12 @@ public class UserDirectory {
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder encoder;
+    private final VerifiedCredentials verifiedCredentials;
 
-    public UserDirectory(JdbcTemplate jdbc, PasswordEncoder encoder) {
+    public UserDirectory(JdbcTemplate jdbc, PasswordEncoder encoder, VerifiedCredentials verifiedCredentials) {
         this.jdbc = jdbc;
         this.encoder = encoder;
+        this.verifiedCredentials = verifiedCredentials;
     }
 
     public Account createAccount(String name) {
@@ -61,6 +63,7 @@ public class UserDirectory {
     }
 
     public boolean deleteUser(long accountId, String email) {
+        verifiedCredentials.forget(email);
         return jdbc.update("delete from hub_user where account_id = ? and lower(login) = lower(?)", accountId,
                 email) == 1;
     }

@@ -86,9 +86,10 @@ public class IntegrationRepository {
         jdbc.update("update integration set status = ?, status_reason = ? where id = ?", status.name(), reason, id);
     }
 
+    /** The next sync reconciles in full: whatever was deleted while the integration waited is found at once. */
     public void reenable(long id, String ownerEmail, byte[] credentials) {
-        jdbc.update("update integration set status = 'ACTIVE', status_reason = null, owner_email = ?, credentials = ? "
-                + "where id = ?", ownerEmail, credentials, id);
+        jdbc.update("update integration set status = 'ACTIVE', status_reason = null, owner_email = ?, credentials = ?, "
+                + "last_full_sync_at = null where id = ?", ownerEmail, credentials, id);
     }
 
     public void replaceCredentials(long id, byte[] credentials) {

@@ -50,12 +50,12 @@ class SalesforceEndToEndTest {
                 .withOpportunities(OPPORTUNITIES).withCases(CASES));
         operator = HubClient.at(port).as("operator", "operator-test-pass");
         long account = operator.post("/api/accounts", Map.of("name", "Acme")).get("id").asLong();
-        assertThat(operator.post(users(account), Map.of("email", "ann@acme.test", "name", "Ann",
+        assertThat(operator.post(users(account), Map.of("email", "ann@salesforce-e2e.test", "name", "Ann",
                 "role", "ADMINISTRATOR", "password", "ann-password")).status()).isEqualTo(201);
-        assertThat(operator.post(users(account), Map.of("email", "bob@acme.test", "name", "Bob",
+        assertThat(operator.post(users(account), Map.of("email", "bob@salesforce-e2e.test", "name", "Bob",
                 "role", "REGULAR", "password", "bob-password")).status()).isEqualTo(201);
-        admin = HubClient.at(port).as("ann@acme.test", "ann-password");
-        regular = HubClient.at(port).as("bob@acme.test", "bob-password");
+        admin = HubClient.at(port).as("ann@salesforce-e2e.test", "ann-password");
+        regular = HubClient.at(port).as("bob@salesforce-e2e.test", "bob-password");
         accountPath = "/api/accounts/" + account;
     }
 
@@ -86,7 +86,7 @@ class SalesforceEndToEndTest {
                 enable(SalesforceSimulator.DEFAULT_REFRESH_TOKEN));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.get("status").asText()).isEqualTo("ACTIVE");
-        assertThat(created.get("ownerEmail").asText()).isEqualTo("ann@acme.test");
+        assertThat(created.get("ownerEmail").asText()).isEqualTo("ann@salesforce-e2e.test");
         assertThat(created.text()).doesNotContain(SalesforceSimulator.DEFAULT_CLIENT_SECRET)
                 .doesNotContain(SalesforceSimulator.DEFAULT_REFRESH_TOKEN);
         integration = accountPath + "/integrations/" + created.get("id").asText();
@@ -119,7 +119,7 @@ class SalesforceEndToEndTest {
         JsonNode root = tasks("type=root").path("items").get(0);
         assertThat(root.path("kind").asText()).isEqualTo("PROJECT");
         assertThat(root.path("name").asText()).isEqualTo("Salesforce");
-        assertThat(assignees(root)).containsExactlyInAnyOrder("ann@acme.test:ADMINISTRATOR", "bob@acme.test:REGULAR");
+        assertThat(assignees(root)).containsExactlyInAnyOrder("ann@salesforce-e2e.test:ADMINISTRATOR", "bob@salesforce-e2e.test:REGULAR");
         List<String> lists = names(tasks("type=list").path("items"));
         assertThat(lists).containsExactlyInAnyOrder("Opportunities", "Cases");
         JsonNode opportunitiesList = tasks("type=list&q=Opportunities").path("items").get(0);
@@ -127,7 +127,7 @@ class SalesforceEndToEndTest {
                 .isEqualTo(OPPORTUNITIES);
 
         // bob is assigned to the root: every active task below it is his to track
-        JsonNode trackable = regular.get(accountPath + "/users/bob@acme.test/trackable-tasks").json();
+        JsonNode trackable = regular.get(accountPath + "/users/bob@salesforce-e2e.test/trackable-tasks").json();
         assertThat(trackable.size()).isEqualTo(tasks("status=active&size=1").path("total").asInt());
     }
 
@@ -249,9 +249,9 @@ class SalesforceEndToEndTest {
     @Order(9)
     void anotherAccountSeesNothingAndTasksAreReadOnly() {
         long other = operator.post("/api/accounts", Map.of("name", "Other")).get("id").asLong();
-        operator.post(users(other), Map.of("email", "eve@other.test", "role", "ADMINISTRATOR",
+        operator.post(users(other), Map.of("email", "eve@salesforce-e2e-other.test", "role", "ADMINISTRATOR",
                 "password", "eve-password"));
-        HubClient eve = HubClient.at(port).as("eve@other.test", "eve-password");
+        HubClient eve = HubClient.at(port).as("eve@salesforce-e2e-other.test", "eve-password");
         assertThat(eve.get(integration).status()).isEqualTo(404);
         assertThat(eve.get(accountPath + "/tasks").status()).isEqualTo(404);
         assertThat(eve.post(integration + "/sync", null).status()).isEqualTo(404);

@@ -1,0 +1,73 @@
+package io.taskhub.provider.insightly;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.taskhub.provider.Provider;
+import io.taskhub.provider.ProviderRejection;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.stereotype.Component;
+
+/** Insightly: six record types over the REST API v3.1 (camel-http), HTTP Basic with the user's API key. */
+@Component
+public class InsightlyProvider implements Provider {
+
+    /** camel-http, told where to go by the {@code CamelHttpUri} header; failures are read, not thrown. */
+    private static final String CHECK_ENDPOINT = "http:insightly?throwExceptionOnFailure=false";
+
+    private final ProducerTemplate camel;
+    private final InsightlyProperties properties;
+    private final ObjectMapper json;
+
+    public InsightlyProvider(ProducerTemplate camel, InsightlyProperties properties, ObjectMapper json) {
+        this.camel = camel;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    @Override
+    public String id() {
+        return "insightly";
+    }
+
+    @Override
+    public String displayName() {
+        return "Insightly";
+    }
+
+    @Override
+    public List<String> types() {
+        return InsightlyMapper.TYPES;
+    }
+
+    @Override
+    public List<String> credentialFields() {
+        return List.of("apiKey", "pod");
+    }
+
+    /** Asks who the API key belongs to ({@code GET /Users/Me}): the cheapest call that needs a valid key. */
+    @Override
+    public void verify(Connection connection) {
+        String url = InsightlyApi.baseUrl(connection, properties.baseUrl()) + "/Users/Me";
+        Exchange answer = camel.request(CHECK_ENDPOINT, exchange -> {
+            exchange.getIn().setHeader(Exchange.HTTP_METHOD, "GET");
+            exchange.getIn().setHeader(Exchange.HTTP_URI, url);
+            exchange.getIn().setHeader("Authorization", InsightlyApi.authorization(connection));
+            exchange.getIn().setHeader("Accept", "application/json");
+        });
+        if (answer.getException() != null) {
+            throw new ProviderRejection("Insightly cannot be reached at " + url + ": "
+                    + answer.getException().getMessage(), answer.getException());
+        }
+        int status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        if (InsightlyApi.refused(status)) {
+            throw new ProviderRejection("Insightly refused the API key: "
+                    + InsightlyApi.reason(status, answer.getMessage().getBody(String.class), json));
+        }
+        if (status < 200 || status > 299) {
+            throw new ProviderRejection("Insightly answered " + url + " with "
+                    + InsightlyApi.reason(status, answer.getMessage().getBody(String.class), json));
+        }
+    }
+}

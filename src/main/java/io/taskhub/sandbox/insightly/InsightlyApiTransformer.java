@@ -1,0 +1,81 @@
+package io.taskhub.sandbox.insightly;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+/** The WireMock side: the simulator's catch-all stub hands every request here, and the endpoint answers it. */
+final class InsightlyApiTransformer implements ResponseDefinitionTransformerV2 {
+
+    static final String NAME = "insightly-simulator";
+
+    private final InsightlyEndpoint endpoint;
+
+    InsightlyApiTransformer(InsightlyEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    /** Only the simulator's own stub uses this transformer. */
+    @Override
+    public boolean applyGlobally() {
+        return false;
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent serveEvent) {
+        Request request = serveEvent.getRequest();
+        String url = request.getUrl();
+        int question = url.indexOf('?');
+        String path = question < 0 ? url : url.substring(0, question);
+        InsightlyAnswer answer;
+        try {
+            answer = endpoint.serve(request.getMethod().getName(), path,
+                    parseQuery(question < 0 ? "" : url.substring(question + 1)), request.getHeader("Authorization"));
+        } catch (RuntimeException e) {
+            // a simulator bug must still look like an API answer, not a WireMock page
+            answer = InsightlyAnswer.error(500, "An error has occurred: " + e);
+        }
+        ResponseDefinitionBuilder builder = new ResponseDefinitionBuilder().withStatus(answer.status());
+        answer.headers().forEach(builder::withHeader);
+        if (answer.body() != null) {
+            builder.withHeader("Content-Type", "application/json; charset=utf-8").withBody(answer.body());
+        }
+        return builder.build();
+    }
+
+    /** Query parameters, decoded ('+' is a space); the first of a repeated name wins. */
+    static Map<String, String> parseQuery(String text) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String pair : text.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            params.putIfAbsent(decode(name).toLowerCase(Locale.ROOT), decode(value));
+        }
+        return params;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
+    }
+}
