@@ -24,6 +24,7 @@ create table qb_customer (
     sync_token     text,          -- QuickBooks' version of the record, required by updates
     qb_updated_at  timestamptz,   -- MetaData.LastUpdatedTime, an instant (QuickBooks writes the company's offset)
     seen_run_id    bigint,        -- the full reconciliation that last saw it
+    stored_at      timestamptz not null default now(), -- when the hub last wrote it (a sync, or the hub's own create)
     primary key (integration_id, customer_id)
 );
 -- suggestions match names ignoring case and spaces, emails ignoring case
@@ -43,6 +44,7 @@ create table qb_document (
     customer_id    text,
     qb_updated_at  timestamptz,
     seen_run_id    bigint,
+    stored_at      timestamptz    not null default now(),
     primary key (integration_id, type, document_id)
 );
 create index qb_document_customer on qb_document (integration_id, customer_id);
