@@ -31,8 +31,9 @@ final class QuickBooksCompany {
     private record Tombstone(QuickBooksEntity entity, long id, long stamp) {
     }
 
-    /** Fields an update may not change: QuickBooks keeps them itself. */
-    private static final List<String> MANAGED = List.of("Id", "SyncToken", "MetaData", "domain", "sparse", "Balance");
+    /** Fields a create or update may not set: QuickBooks keeps them itself (and a customer's balance). */
+    private static final List<String> MANAGED = List.of("Id", "SyncToken", "MetaData", "domain", "sparse");
+    private static final List<String> CUSTOMER_MANAGED = List.of("Balance", "BalanceWithJobs");
 
     private final QuickBooksGenerator generator;
     private final Map<QuickBooksEntity, Integer> counts = new EnumMap<>(QuickBooksEntity.class);
@@ -168,7 +169,7 @@ final class QuickBooksCompany {
         record.put("SyncToken", "0");
         record.put("MetaData", QuickBooksGenerator.metaData(stamp, stamp));
         fields.forEach((name, value) -> {
-            if (!MANAGED.contains(name)) {
+            if (settable(entity, name)) {
                 record.put(name, value);
             }
         });
@@ -189,7 +190,7 @@ final class QuickBooksCompany {
         }
         Map<String, Object> fields = new LinkedHashMap<>(row.fields());
         changes.forEach((name, value) -> {
-            if (!MANAGED.contains(name)) {
+            if (settable(row.entity(), name)) {
                 fields.put(name, value);
             }
         });
@@ -331,6 +332,10 @@ final class QuickBooksCompany {
     private List<Row> overlaid(QuickBooksEntity entity, Predicate<Row> filter) {
         return overlay.values().stream().filter(row -> row.entity() == entity).filter(filter)
                 .sorted(Comparator.comparingLong(Row::id)).toList();
+    }
+
+    private static boolean settable(QuickBooksEntity entity, String field) {
+        return !MANAGED.contains(field) && !(entity == QuickBooksEntity.CUSTOMER && CUSTOMER_MANAGED.contains(field));
     }
 
     private static String displayName(Map<String, Object> customer) {

@@ -198,13 +198,13 @@ final class QuickBooksEndpoint {
     }
 
     private QuickBooksReply read(QuickBooksEntity entity, String idText) {
-        Map<String, Object> record = null;
+        long id;
         try {
-            long id = Long.parseLong(idText);
-            record = company.entityOf(id) == entity ? company.shown(id) : null;
+            id = Long.parseLong(idText);
         } catch (NumberFormatException e) {
-            // answered below
+            return notFound(entity, idText);
         }
+        Map<String, Object> record = company.entityOf(id) == entity ? company.shown(id) : null;
         return record == null ? notFound(entity, idText) : QuickBooksReply.answer(Map.of(entity.entityName(), record));
     }
 

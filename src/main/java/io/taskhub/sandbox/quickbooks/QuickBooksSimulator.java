@@ -287,6 +287,11 @@ public final class QuickBooksSimulator implements AutoCloseable {
                 + "while processing your request", "System Failure Error: planned by the test"));
     }
 
+    /** The next {@code count} API requests answer a fault with this status and code (a 200 as QuickBooks may). */
+    public void faultNextRequests(int count, int status, String code, String message) {
+        endpoint.plan(count, QuickBooksReply.fault(status, "SERVICE", code, message, message + " (planned)"));
+    }
+
     public void clearFaults() {
         endpoint.clearPlans();
     }
