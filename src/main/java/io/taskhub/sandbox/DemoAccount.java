@@ -8,6 +8,7 @@ import io.taskhub.model.RunTrigger;
 import io.taskhub.provider.Provider;
 import io.taskhub.provider.Providers;
 import io.taskhub.sandbox.insightly.InsightlySimulator;
+import io.taskhub.sandbox.quickbooks.QuickBooksSimulator;
 import io.taskhub.sandbox.salesforce.SalesforceSimulator;
 import io.taskhub.security.UserDirectory;
 import io.taskhub.sync.IntegrationLifecycle;
@@ -38,10 +39,11 @@ public class DemoAccount {
     private final SandboxProperties sandbox;
     private final SalesforceSimulator salesforce;
     private final InsightlySimulator insightly;
+    private final QuickBooksSimulator quickbooks;
 
     public DemoAccount(UserDirectory directory, IntegrationLifecycle lifecycle, Providers providers,
                        SyncService syncs, SandboxProperties sandbox, SalesforceSimulator salesforce,
-                       InsightlySimulator insightly) {
+                       InsightlySimulator insightly, QuickBooksSimulator quickbooks) {
         this.directory = directory;
         this.lifecycle = lifecycle;
         this.providers = providers;
@@ -49,6 +51,7 @@ public class DemoAccount {
         this.sandbox = sandbox;
         this.salesforce = salesforce;
         this.insightly = insightly;
+        this.quickbooks = quickbooks;
     }
 
     /** Runs after the scheduler has started (its listener is declared first), so the first syncs can start now. */
@@ -56,8 +59,8 @@ public class DemoAccount {
     @Order(100)
     public void create() {
         if (directory.accounts().stream().anyMatch(a -> a.name().equals(NAME))) {
-            LOG.info("Sandbox: demo account exists; simulators at {} and {}", salesforce.baseUrl(),
-                    insightly.baseUrl());
+            LOG.info("Sandbox: demo account exists; simulators at {}, {} and {}", salesforce.baseUrl(),
+                    insightly.baseUrl(), quickbooks.baseUrl());
             return;
         }
         long account = directory.createAccount(NAME).id();
@@ -75,8 +78,15 @@ public class DemoAccount {
         enableAndSync(account, "insightly", new Provider.Connection(
                 Map.of("apiKey", InsightlySimulator.DEFAULT_API_KEY, "pod", "sandbox"),
                 Map.of("baseUrl", insightly.baseUrl()), Map.of()));
-        LOG.info("Sandbox: demo account {} created (log in as {}); Salesforce simulator at {}, Insightly at {}",
-                account, sandbox.adminEmail(), salesforce.baseUrl(), insightly.baseUrl());
+        // the first sync spends this refresh token and stores its successor, as with a real company
+        enableAndSync(account, "quickbooks", new Provider.Connection(
+                Map.of("clientId", QuickBooksSimulator.DEFAULT_CLIENT_ID,
+                        "clientSecret", QuickBooksSimulator.DEFAULT_CLIENT_SECRET,
+                        "refreshToken", QuickBooksSimulator.DEFAULT_REFRESH_TOKEN, "realmId", quickbooks.realmId()),
+                Map.of("baseUrl", quickbooks.baseUrl(), "tokenUrl", quickbooks.tokenUrl()), Map.of()));
+        LOG.info("Sandbox: demo account {} created (log in as {}); Salesforce simulator at {}, Insightly at {}, "
+                + "QuickBooks at {}", account, sandbox.adminEmail(), salesforce.baseUrl(), insightly.baseUrl(),
+                quickbooks.baseUrl());
     }
 
     private void enableAndSync(long account, String providerId, Provider.Connection connection) {

@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param salesforcePort where the Salesforce simulator listens; fixed so that the demo integration's stored
  *                       endpoint still works after a restart
  * @param insightlyPort  where the Insightly simulator listens, fixed for the same reason
+ * @param quickbooksPort where the QuickBooks simulator listens (API and token endpoint), fixed for the same reason
  */
 @ConfigurationProperties("hub.sandbox")
-public record SandboxProperties(int size, int salesforcePort, int insightlyPort, String adminEmail,
-                                String adminPassword, String userEmail, String userPassword) {
+public record SandboxProperties(int size, int salesforcePort, int insightlyPort, int quickbooksPort,
+                                String adminEmail, String adminPassword, String userEmail, String userPassword) {
 }
