@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param baseUrl      the accounting API; {@code endpoint.baseUrl} replaces it per integration (sandbox companies live
- *                     at {@code https://sandbox-quickbooks.api.intuit.com})
+ * @param baseUrl      the accounting API; {@code endpoint.baseUrl} replaces it per integration (Intuit's development
+ *                     companies have their own)
  * @param tokenUrl     Intuit's OAuth 2.0 token endpoint; {@code endpoint.tokenUrl} replaces it per integration
  * @param minorVersion the API's minor version, sent with every call
  * @param pageSize     MAXRESULTS of each query page; QuickBooks answers at most 1000
