@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.taskhub.sandbox.insightly.InsightlySimulator;
@@ -393,7 +394,8 @@ class QuickBooksEndToEndTest {
     private List<Long> distinctlyNamedContacts() {
         List<Long> picked = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        IntStream.range(0, insightly.generated(InsightlyType.CONTACTS)).mapToObj(i -> insightly.id(InsightlyType.CONTACTS, i))
+        IntStream.range(0, insightly.generated(InsightlyType.CONTACTS))
+                .mapToObj(i -> insightly.id(InsightlyType.CONTACTS, i))
                 .forEach(id -> {
                     if (picked.size() < 3 && names.add(name(id).toLowerCase(Locale.ROOT))) {
                         picked.add(id);
@@ -442,7 +444,7 @@ class QuickBooksEndToEndTest {
         return stream(documents).map(d -> d.path("type").asText()).toList();
     }
 
-    private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
+    private static Stream<JsonNode> stream(JsonNode array) {
         List<JsonNode> items = new ArrayList<>();
         array.forEach(items::add);
         return items.stream();
