@@ -6,7 +6,7 @@ with incoming as (
     select distinct on (r.type, r.external_id) r.*
     from jsonb_to_recordset(cast(:#tasks as jsonb)) as r(type text, external_id text, name text,
          archived_reason text, external_updated_at timestamptz, parent_id bigint, parent_type text,
-         parent_external_id text, assignee_emails jsonb)
+         parent_external_id text, assignee_emails jsonb, related_type text, related_external_id text)
     order by r.type, r.external_id, r.external_updated_at desc nulls last
 ),
 previous as (
@@ -16,26 +16,29 @@ previous as (
 ),
 written as (
     insert into task as t (integration_id, parent_id, kind, type, external_id, name, status, archived_reason,
-                           external_updated_at, parent_type, parent_external_id, seen_run_id)
+                           external_updated_at, parent_type, parent_external_id, related_type, related_external_id,
+                           seen_run_id)
     select :#integrationId,
            coalesce((select p.id from task p
                      where p.integration_id = :#integrationId and p.type = i.parent_type
                        and p.external_id = i.parent_external_id), i.parent_id),
            'TASK', i.type, i.external_id, i.name,
            case when i.archived_reason is null then 'ACTIVE' else 'ARCHIVED' end,
-           i.archived_reason, i.external_updated_at, i.parent_type, i.parent_external_id,
-           cast(:#seenRunId as bigint)
+           i.archived_reason, i.external_updated_at, i.parent_type, i.parent_external_id, i.related_type,
+           i.related_external_id, cast(:#seenRunId as bigint)
     from incoming i
     on conflict (integration_id, type, external_id) do update
         set parent_id = excluded.parent_id, name = excluded.name, status = excluded.status,
             archived_reason = excluded.archived_reason, external_updated_at = excluded.external_updated_at,
             parent_type = excluded.parent_type, parent_external_id = excluded.parent_external_id,
+            related_type = excluded.related_type, related_external_id = excluded.related_external_id,
             seen_run_id = coalesce(excluded.seen_run_id, t.seen_run_id), updated_at = now()
         where (t.parent_id, t.name, t.status, t.archived_reason, t.external_updated_at, t.parent_type,
-               t.parent_external_id)
+               t.parent_external_id, t.related_type, t.related_external_id)
               is distinct from
               (excluded.parent_id, excluded.name, excluded.status, excluded.archived_reason,
-               excluded.external_updated_at, excluded.parent_type, excluded.parent_external_id)
+               excluded.external_updated_at, excluded.parent_type, excluded.parent_external_id,
+               excluded.related_type, excluded.related_external_id)
            or (excluded.seen_run_id is not null and excluded.seen_run_id is distinct from t.seen_run_id)
     returning t.id, t.type, t.external_id, t.status, t.name, t.parent_id, t.archived_reason, t.external_updated_at
 ),

@@ -23,6 +23,14 @@ public interface Provider {
         return true;
     }
 
+    /**
+     * Whether the provider's records become tasks. One that only keeps a read copy of its own (QuickBooks' accounting
+     * documents, linked to clients and tasks) gets no tree: no root, no lists, no root assignments.
+     */
+    default boolean importsTasks() {
+        return true;
+    }
+
     /** Whether each type gets a list task under the root, or its records sit directly under the root. */
     default boolean listPerType() {
         return true;

@@ -7,6 +7,7 @@ import io.taskhub.model.RunTrigger;
 import io.taskhub.provider.Provider;
 import io.taskhub.provider.Providers;
 import io.taskhub.sandbox.insightly.InsightlySimulator;
+import io.taskhub.sandbox.quickbooks.QuickBooksSimulator;
 import io.taskhub.sandbox.salesforce.SalesforceSimulator;
 import io.taskhub.sandbox.xero.XeroSimulator;
 import io.taskhub.security.UserDirectory;
@@ -39,10 +40,11 @@ public class DemoAccount {
     private final SalesforceSimulator salesforce;
     private final InsightlySimulator insightly;
     private final XeroSimulator xero;
+    private final QuickBooksSimulator quickbooks;
 
     public DemoAccount(UserDirectory directory, IntegrationLifecycle lifecycle, Providers providers,
                        SyncService syncs, SandboxProperties sandbox, SalesforceSimulator salesforce,
-                       InsightlySimulator insightly, XeroSimulator xero) {
+                       InsightlySimulator insightly, XeroSimulator xero, QuickBooksSimulator quickbooks) {
         this.directory = directory;
         this.lifecycle = lifecycle;
         this.providers = providers;
@@ -51,6 +53,7 @@ public class DemoAccount {
         this.salesforce = salesforce;
         this.insightly = insightly;
         this.xero = xero;
+        this.quickbooks = quickbooks;
     }
 
     /** Runs after the scheduler has started (its listener is declared first), so the first syncs can start now. */
@@ -79,10 +82,16 @@ public class DemoAccount {
                     Map.of("baseUrl", xero.baseUrl(), "tokenUrl", xero.tokenUrl()),
                     Map.of("revenueAccountCode", XeroSimulator.REVENUE_ACCOUNT,
                             "expenseAccountCode", XeroSimulator.EXPENSE_ACCOUNT)));
+            // the first sync spends this refresh token and stores its successor, as with a real company
+            enableAndSync(account, "quickbooks", new Provider.Connection(
+                    Map.of("clientId", QuickBooksSimulator.DEFAULT_CLIENT_ID,
+                            "clientSecret", QuickBooksSimulator.DEFAULT_CLIENT_SECRET,
+                            "refreshToken", QuickBooksSimulator.DEFAULT_REFRESH_TOKEN, "realmId", quickbooks.realmId()),
+                    Map.of("baseUrl", quickbooks.baseUrl(), "tokenUrl", quickbooks.tokenUrl()), Map.of()));
             LOG.info("Sandbox: demo account {} created (log in as {})", account, sandbox.adminEmail());
         }
-        LOG.info("Sandbox simulators: Salesforce {}, Insightly {}, Xero {}", salesforce.baseUrl(), insightly.baseUrl(),
-                xero.baseUrl());
+        LOG.info("Sandbox simulators: Salesforce {}, Insightly {}, Xero {}, QuickBooks {}", salesforce.baseUrl(),
+                insightly.baseUrl(), xero.baseUrl(), quickbooks.baseUrl());
     }
 
     private void enableAndSync(long account, String providerId, Provider.Connection connection) {

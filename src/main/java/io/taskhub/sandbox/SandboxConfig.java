@@ -1,8 +1,13 @@
 package io.taskhub.sandbox;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import io.taskhub.sandbox.insightly.InsightlySimulator;
+import io.taskhub.sandbox.insightly.InsightlyType;
+import io.taskhub.sandbox.quickbooks.QuickBooksSimulator;
 import io.taskhub.sandbox.salesforce.SalesforceSimulator;
 import io.taskhub.sandbox.xero.XeroSimulator;
 import org.springframework.context.annotation.Bean;
@@ -36,5 +41,42 @@ public class SandboxConfig {
         return XeroSimulator.start(XeroSimulator.Options.defaults()
                 .withPort(sandbox.xeroPort())
                 .withContacts(sandbox.size()));
+    }
+
+    /**
+     * The company's first customers are some of the Insightly sandbox's organisations and contacts, spelt a little
+     * differently, so that opening those clients in the hub suggests them.
+     */
+    @Bean(destroyMethod = "close")
+    QuickBooksSimulator quickBooksSimulator(SandboxProperties sandbox, InsightlySimulator insightly) {
+        return QuickBooksSimulator.start(QuickBooksSimulator.Options.defaults()
+                .withPort(sandbox.quickbooksPort())
+                .withSize(sandbox.size())
+                .withSeededCustomers(customersLike(insightly)));
+    }
+
+    /**
+     * Every third of the first thirty organisations by name (every other one in capitals), every third of the first
+     * thirty contacts by email under another name, and a few contacts by name.
+     */
+    private static List<QuickBooksSimulator.SeededCustomer> customersLike(InsightlySimulator insightly) {
+        List<QuickBooksSimulator.SeededCustomer> customers = new ArrayList<>();
+        int organisations = Math.min(30, insightly.generated(InsightlyType.ORGANISATIONS));
+        for (int i = 0; i < organisations; i += 3) {
+            String name = (String) insightly.record(insightly.id(InsightlyType.ORGANISATIONS, i))
+                    .get("ORGANISATION_NAME");
+            customers.add(new QuickBooksSimulator.SeededCustomer(i % 2 == 0 ? name.toUpperCase(Locale.ROOT) : name,
+                    name, "accounts@" + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".example"));
+        }
+        int contacts = Math.min(30, insightly.generated(InsightlyType.CONTACTS));
+        for (int i = 1; i < contacts; i += 3) {
+            Map<String, Object> contact = insightly.record(insightly.id(InsightlyType.CONTACTS, i));
+            String name = contact.get("FIRST_NAME") + " " + contact.get("LAST_NAME");
+            customers.add(i % 2 == 0
+                    ? new QuickBooksSimulator.SeededCustomer(name, null, null)
+                    : new QuickBooksSimulator.SeededCustomer(name + " (billing)", null,
+                            (String) contact.get("EMAIL_ADDRESS")));
+        }
+        return customers;
     }
 }

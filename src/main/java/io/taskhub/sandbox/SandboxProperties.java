@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                       endpoint still works after a restart
  * @param insightlyPort  where the Insightly simulator listens, fixed for the same reason
  * @param xeroPort       where the Xero simulator listens, likewise
+ * @param quickbooksPort where the QuickBooks simulator listens (API and token endpoint), fixed for the same reason
  */
 @ConfigurationProperties("hub.sandbox")
-public record SandboxProperties(int size, int salesforcePort, int insightlyPort, int xeroPort, String adminEmail,
-                                String adminPassword, String userEmail, String userPassword) {
+public record SandboxProperties(int size, int salesforcePort, int insightlyPort, int xeroPort, int quickbooksPort,
+                                String adminEmail, String adminPassword, String userEmail, String userPassword) {
 }

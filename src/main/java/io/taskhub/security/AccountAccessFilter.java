@@ -33,7 +33,11 @@ public class AccountAccessFilter extends OncePerRequestFilter {
             new Rule("DELETE", "/integrations/[^/]+"),
             new Rule("POST", "/integrations/[^/]+/invoices"),
             new Rule("POST", "/tasks/[^/]+/assignees"),
-            new Rule("DELETE", "/tasks/[^/]+/assignees/[^/]+"));
+            new Rule("DELETE", "/tasks/[^/]+/assignees/[^/]+"),
+            new Rule("POST", "/clients/[^/]+/quickbooks/(link|customer|copy)"),
+            new Rule("DELETE", "/clients/[^/]+/quickbooks/link"),
+            new Rule("POST", "/tasks/[^/]+/quickbooks/links"),
+            new Rule("DELETE", "/tasks/[^/]+/quickbooks/links/[^/]+/[^/]+"));
 
     private final ProblemWriter problems;
 

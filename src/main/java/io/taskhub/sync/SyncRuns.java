@@ -45,7 +45,10 @@ public class SyncRuns {
         this.lifecycle = lifecycle;
     }
 
-    /** Loads the run's integration, opens its credentials and lays out the tree's frame. Body: the run id. */
+    /**
+     * Loads the run's integration, opens its credentials and lays out the tree's frame (for providers that import
+     * tasks). Body: the run id.
+     */
     public void open(Exchange exchange) throws Exception {
         long runId = exchange.getIn().getBody(Long.class);
         Run run = runs.find(runId).orElseThrow(() -> new IllegalStateException("no run " + runId));
@@ -53,8 +56,10 @@ public class SyncRuns {
         Provider provider = providers.get(integration.provider());
         Map<String, String> credentials = json.readValue(cipher.open(integration.sealedCredentials()),
                 new TypeReference<>() { });
-        Map<String, Long> parents = tree.prepare(integration.id(), provider, integration.selectedTypes(),
-                integration.ownerEmail(), integration.accountId());
+        Map<String, Long> parents = provider.importsTasks()
+                ? tree.prepare(integration.id(), provider, integration.selectedTypes(), integration.ownerEmail(),
+                        integration.accountId())
+                : Map.of();
         SyncContext sync = new SyncContext(runId, integration.id(), integration.accountId(), provider,
                 new Provider.Connection(credentials, integration.endpoint(), integration.settings()),
                 integration.selectedTypes(), run.full(), integrations.cursors(integration.id()), parents);

@@ -117,18 +117,20 @@ public final class InsightlyMapper {
         return new Mapped(task, client);
     }
 
+    /** A project converted from an opportunity refers to it, and so to the organisation the opportunity is for. */
     private TaskRecord project(JsonNode r, Map<String, String> users) {
         String id = required(r, "PROJECT_ID");
         boolean done = among(archivedProjectStatuses, text(r, "STATUS"));
         return record(PROJECTS, id, required(r, "PROJECT_NAME"), done ? ArchiveReason.COMPLETED : null, r, users,
-                null, null);
+                null, null).relatedTo(OPPORTUNITIES, text(r, "OPPORTUNITY_ID"));
     }
 
+    /** An opportunity refers to the organisation it is for: that client's accounting documents concern it. */
     private TaskRecord opportunity(JsonNode r, Map<String, String> users) {
         String id = required(r, "OPPORTUNITY_ID");
         boolean done = among(archivedOpportunityStates, text(r, "OPPORTUNITY_STATE"));
         return record(OPPORTUNITIES, id, required(r, "OPPORTUNITY_NAME"), done ? ArchiveReason.COMPLETED : null, r,
-                users, null, null);
+                users, null, null).relatedTo(ORGANISATIONS, text(r, "ORGANISATION_ID"));
     }
 
     private TaskRecord lead(JsonNode r, Map<String, String> users) {

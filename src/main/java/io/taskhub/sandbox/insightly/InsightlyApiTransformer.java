@@ -43,7 +43,8 @@ final class InsightlyApiTransformer implements ResponseDefinitionTransformerV2 {
         InsightlyAnswer answer;
         try {
             answer = endpoint.serve(request.getMethod().getName(), path,
-                    parseQuery(question < 0 ? "" : url.substring(question + 1)), request.getHeader("Authorization"));
+                    parseQuery(question < 0 ? "" : url.substring(question + 1)), request.getHeader("Authorization"),
+                    request.getBodyAsString());
         } catch (RuntimeException e) {
             // a simulator bug must still look like an API answer, not a WireMock page
             answer = InsightlyAnswer.error(500, "An error has occurred: " + e);

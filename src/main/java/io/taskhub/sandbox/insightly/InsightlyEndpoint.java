@@ -1,5 +1,6 @@
 package io.taskhub.sandbox.insightly;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -17,10 +18,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+
 /**
  * The simulated REST API v3.1, without HTTP plumbing: HTTP Basic with the API key as user name, {@code /Users},
  * {@code /Users/Me}, {@code /{Type}}, {@code /{Type}/Search} and {@code /{Type}/{id}} with {@code skip}, {@code top}
- * (at most 500), {@code brief}, {@code count_total} and {@code updated_after_utc}; planned faults; counters.
+ * (at most 500), {@code brief}, {@code count_total} and {@code updated_after_utc}; {@code PUT /{Type}} changing the
+ * fields it is sent; planned faults; counters.
  */
 final class InsightlyEndpoint {
 
@@ -57,7 +61,7 @@ final class InsightlyEndpoint {
         this.faults = faults;
     }
 
-    InsightlyAnswer serve(String method, String path, Map<String, String> query, String authorization) {
+    InsightlyAnswer serve(String method, String path, Map<String, String> query, String authorization, String body) {
         requests.incrementAndGet();
         log.addLast(method + " " + path + (query.isEmpty() ? "" : "?" + queryText(query)));
         while (log.size() > LOGGED) {
@@ -73,7 +77,7 @@ final class InsightlyEndpoint {
             }
             return fault;
         }
-        if (!method.equals("GET")) {
+        if (!method.equals("GET") && !method.equals("PUT")) {
             return InsightlyAnswer.error(405, "The requested resource does not support http method '" + method + "'.");
         }
         List<String> segments = segments(path);
@@ -81,7 +85,7 @@ final class InsightlyEndpoint {
             return notFound(path);
         }
         try {
-            return route(segments, query, path);
+            return method.equals("PUT") ? update(segments, body, path) : route(segments, query, path);
         } catch (BadRequest e) {
             return InsightlyAnswer.error(400, e.getMessage());
         }
@@ -155,6 +159,32 @@ final class InsightlyEndpoint {
         }
         recordsServed.incrementAndGet();
         return InsightlyAnswer.json(shown(row, brief), rateHeaders(Map.of(), -1));
+    }
+
+    /** {@code PUT /{Type}} with the record's id: changes the fields it is sent (v3.1 updates partially). */
+    private InsightlyAnswer update(List<String> segments, String body, String path) {
+        InsightlyType type = InsightlyType.ofResource(segments.get(0));
+        if (type == null || segments.size() != 1) {
+            return notFound(path);
+        }
+        Map<String, Object> fields;
+        try {
+            fields = new LinkedHashMap<>(InsightlyAnswer.JSON.readValue(body == null ? "" : body,
+                    new TypeReference<Map<String, Object>>() { }));
+        } catch (IOException e) {
+            throw new BadRequest("The request body is not a JSON record");
+        }
+        Object id = fields.remove(type.idField());
+        InsightlyStore.Row row = id instanceof Number number ? store.current(number.longValue()) : null;
+        if (row == null || row.type() != type) {
+            return InsightlyAnswer.error(404, type.resource() + " " + id + " not found");
+        }
+        try {
+            store.update(row.id(), fields);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(e.getMessage());
+        }
+        return InsightlyAnswer.json(shown(store.current(row.id()), false), rateHeaders(Map.of(), -1));
     }
 
     /** Without {@code brief}, records carry their sub-collections; the simulator's are always empty. */

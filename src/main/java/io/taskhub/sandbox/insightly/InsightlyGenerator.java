@@ -108,6 +108,7 @@ final class InsightlyGenerator {
         r.put("EMAIL_ADDRESS", (first + "." + last + "." + (i + 1)).toLowerCase(Locale.ROOT) + "@contacts.example");
         r.put("PHONE", phone(t, i));
         r.put("PHONE_MOBILE", null);
+        r.put("PHONE_FAX", null);
         r.put("ADDRESS_MAIL_STREET", (1 + choice.pick(t, i, 13, 400)) + " Elm Street");
         r.put("ADDRESS_MAIL_CITY", CITIES[choice.pick(t, i, 14, CITIES.length)]);
         r.put("ADDRESS_MAIL_STATE", null);

@@ -18,7 +18,8 @@ import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 /**
  * An Insightly instance on localhost that speaks the REST API v3.1 wire format: HTTP Basic with the API key as user
  * name, {@code /v3.1/{Type}} and {@code /v3.1/{Type}/Search?updated_after_utc=} paged with {@code skip}/{@code top}
- * (at most 500), {@code /v3.1/Users} and {@code /v3.1/Users/Me}, and 429 with {@code Retry-After} on demand.
+ * (at most 500), {@code /v3.1/Users} and {@code /v3.1/Users/Me}, {@code PUT /v3.1/{Type}} changing the fields it
+ * is sent, and 429 with {@code Retry-After} on demand.
  *
  * <p>Organisations, contacts, projects, opportunities, leads and tasks are generated from a seed on demand, so a
  * million records cost no memory; record i was updated at 2023-01-01 00:00:00 + 10 i seconds. Changes made through

@@ -94,6 +94,19 @@ class InsightlyMapperTest {
     }
 
     @Test
+    void opportunitiesReferToTheirOrganisationAndProjectsToTheirOpportunity() throws IOException {
+        TaskRecord opportunity = map("opportunities", fixture("opportunities").get(0)).task();
+        assertThat(opportunity.relatedType()).isEqualTo("organisations");
+        assertThat(opportunity.relatedExternalId()).isEqualTo("152460101");
+        assertThat(map("opportunities", fixture("opportunities").get(1)).task().relatedType()).isNull();
+
+        TaskRecord project = map("projects", fixture("projects").get(0)).task();
+        assertThat(project.relatedType()).isEqualTo("opportunities");
+        assertThat(project.relatedExternalId()).isEqualTo("8820001");
+        assertThat(map("projects", fixture("projects").get(1)).task().relatedExternalId()).isNull();
+    }
+
+    @Test
     void convertedLeadsAreArchived() throws IOException {
         JsonNode leads = fixture("leads");
         TaskRecord evan = map("leads", leads.get(0)).task();

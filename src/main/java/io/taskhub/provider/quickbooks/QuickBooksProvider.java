@@ -1,0 +1,76 @@
+package io.taskhub.provider.quickbooks;
+
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+import io.taskhub.provider.Provider;
+import io.taskhub.provider.ProviderRejection;
+import io.taskhub.provider.oauth.OAuthTokens;
+import org.apache.camel.RuntimeCamelException;
+import org.springframework.stereotype.Component;
+
+/**
+ * QuickBooks Online: a read copy of a company's customers, invoices, payments and estimates, linked to the account's
+ * clients and tasks rather than imported as tasks. OAuth 2.0 with Intuit's rotating refresh tokens
+ * ({@link OAuthTokens}).
+ */
+@Component
+public class QuickBooksProvider implements Provider {
+
+    private final OAuthTokens tokens;
+    private final QuickBooksCalls calls;
+
+    public QuickBooksProvider(OAuthTokens tokens, QuickBooksCalls calls) {
+        this.tokens = tokens;
+        this.calls = calls;
+    }
+
+    @Override
+    public String id() {
+        return "quickbooks";
+    }
+
+    @Override
+    public String displayName() {
+        return "QuickBooks";
+    }
+
+    @Override
+    public List<String> types() {
+        return List.of("customers", "invoices", "payments", "estimates");
+    }
+
+    /** Links need all four: a client's overview is its customer's documents. */
+    @Override
+    public boolean typesSelectable() {
+        return false;
+    }
+
+    @Override
+    public boolean importsTasks() {
+        return false;
+    }
+
+    @Override
+    public List<String> credentialFields() {
+        return List.of("clientId", "clientSecret", "refreshToken", "realmId");
+    }
+
+    /**
+     * A token refresh, whose rotated refresh token and access token go into what gets stored, then the company's
+     * info with that access token: the app must be connected to this very company.
+     */
+    @Override
+    public void verify(Connection connection) {
+        QuickBooksCalls.Company company = calls.checking(connection);
+        try {
+            tokens.refreshForCheck(connection, calls.tokenEndpoint(connection));
+            calls.call(company, QuickBooksRequest.get("companyinfo/" + company.realmId(), Map.of()));
+        } catch (QuickBooksFault e) {
+            throw new ProviderRejection(e.getMessage() + " (is " + company.realmId() + " the company's realm id?)");
+        } catch (RuntimeCamelException | UncheckedIOException e) {
+            throw new ProviderRejection("QuickBooks cannot be reached or is failing: " + e.getMessage(), e);
+        }
+    }
+}

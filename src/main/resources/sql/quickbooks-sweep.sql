@@ -1,0 +1,21 @@
+-- After a full reconciliation of one entity: whatever it did not see is gone from QuickBooks (a merged customer, a
+-- deletion older than change data capture remembers). Links to it go too: the foreign keys cascade. What the hub
+-- wrote itself since the run started (a customer it just created) stays.
+with run as (
+    select started_at from sync_run where id = cast(:#runId as bigint)
+),
+customers as (
+    delete from qb_customer
+    where integration_id = :#integrationId and cast(:#entity as text) = 'Customer'
+      and seen_run_id is distinct from cast(:#runId as bigint)
+      and stored_at < (select started_at from run)
+    returning 1
+),
+documents as (
+    delete from qb_document
+    where integration_id = :#integrationId and type = cast(:#documentType as text)
+      and seen_run_id is distinct from cast(:#runId as bigint)
+      and stored_at < (select started_at from run)
+    returning 1
+)
+select (select count(*) from customers) + (select count(*) from documents) as deleted
