@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.taskhub.sandbox.FormEncoding;
 
 /**
  * The simulated QuickBooks Online API v3 without HTTP plumbing: Intuit's token endpoint, and under
@@ -77,7 +78,7 @@ final class QuickBooksEndpoint {
         if (fault != null) {
             return fault;
         }
-        Map<String, String> query = QuickBooksIdentity.parseForm(queryText);
+        Map<String, String> query = FormEncoding.parse(queryText);
         String resource = segments.length > 1 ? segments[1].toLowerCase(Locale.ROOT) : "";
         String id = segments.length > 2 ? segments[2] : null;
         try {

@@ -1,6 +1,7 @@
 package io.taskhub.sandbox.xero;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.taskhub.sandbox.FormEncoding;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
@@ -74,7 +75,7 @@ final class XeroApiTransformer implements ResponseDefinitionTransformerV2 {
         String url = request.getUrl();
         int question = url.indexOf('?');
         String path = question < 0 ? url : url.substring(0, question);
-        Map<String, String> query = XeroIdentity.parseForm(question < 0 ? "" : url.substring(question + 1));
+        Map<String, String> query = FormEncoding.parse(question < 0 ? "" : url.substring(question + 1));
         RequestMethod method = request.getMethod();
         if (path.equals("/connect/token") && method.equals(RequestMethod.POST)) {
             traffic.tokenRequests.incrementAndGet();
