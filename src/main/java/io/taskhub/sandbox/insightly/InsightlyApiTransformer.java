@@ -1,7 +1,5 @@
 package io.taskhub.sandbox.insightly;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +9,7 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.taskhub.sandbox.FormEncoding;
 
 /** The WireMock side: the simulator's catch-all stub hands every request here, and the endpoint answers it. */
 final class InsightlyApiTransformer implements ResponseDefinitionTransformerV2 {
@@ -57,26 +56,13 @@ final class InsightlyApiTransformer implements ResponseDefinitionTransformerV2 {
         return builder.build();
     }
 
-    /** Query parameters, decoded ('+' is a space); the first of a repeated name wins. */
+    /**
+     * Query parameters, decoded ('+' is a space), names in lower case as Insightly matches them; the first of a
+     * repeated name wins, whatever its case.
+     */
     static Map<String, String> parseQuery(String text) {
         Map<String, String> params = new LinkedHashMap<>();
-        for (String pair : text.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            params.putIfAbsent(decode(name).toLowerCase(Locale.ROOT), decode(value));
-        }
+        FormEncoding.parse(text).forEach((name, value) -> params.putIfAbsent(name.toLowerCase(Locale.ROOT), value));
         return params;
-    }
-
-    private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return text;
-        }
     }
 }

@@ -1,7 +1,6 @@
 package io.taskhub.sandbox.insightly;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -9,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +17,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.taskhub.sandbox.AuthorizationHeader;
 
 /**
  * The simulated REST API v3.1, without HTTP plumbing: HTTP Basic with the API key as user name, {@code /Users},
@@ -227,17 +226,12 @@ final class InsightlyEndpoint {
 
     /** The user name of an HTTP Basic header, or null. */
     private static String user(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+        String decoded = AuthorizationHeader.basic(authorization);
+        if (decoded == null) {
             return null;
         }
-        try {
-            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                    StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            return colon < 0 ? decoded : decoded.substring(0, colon);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        int colon = decoded.indexOf(':');
+        return colon < 0 ? decoded : decoded.substring(0, colon);
     }
 
     private static long epochSeconds(String text) {

@@ -6,10 +6,8 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.taskhub.sandbox.FormEncoding;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.IntSupplier;
 import java.util.regex.Matcher;
@@ -77,15 +75,15 @@ final class SalesforceApiTransformer implements ResponseDefinitionTransformerV2 
         }
         if (path.equals("/services/oauth2/token") && method.equals(RequestMethod.POST)) {
             metrics.tokenRequests.incrementAndGet();
-            Map<String, String> params = parseForm(query);
-            params.putAll(parseForm(request.getBodyAsString()));
+            Map<String, String> params = FormEncoding.parse(query);
+            params.putAll(FormEncoding.parse(request.getBodyAsString()));
             return oauth.token(params);
         }
         if (path.equals("/services/oauth2/revoke")
                 && (method.equals(RequestMethod.POST) || method.equals(RequestMethod.GET))) {
-            Map<String, String> params = parseForm(query);
+            Map<String, String> params = FormEncoding.parse(query);
             if (method.equals(RequestMethod.POST)) {
-                params.putAll(parseForm(request.getBodyAsString()));
+                params.putAll(FormEncoding.parse(request.getBodyAsString()));
             }
             oauth.revoke(params.get("token"));
             return new ApiResponse(200, null);
@@ -97,37 +95,11 @@ final class SalesforceApiTransformer implements ResponseDefinitionTransformerV2 
             String options = request.getHeader("Sforce-Query-Options");
             String locator = data.group(3);
             if (locator == null || locator.isEmpty()) {
-                String soql = parseForm(query).get("q");
+                String soql = FormEncoding.parse(query).get("q");
                 return queries.query(version, soql, data.group(2).equals("queryAll"), authorization, options);
             }
             return queries.queryMore(version, locator, authorization, options);
         }
         return ApiResponse.error(404, "NOT_FOUND", "The requested resource does not exist");
-    }
-
-    /** application/x-www-form-urlencoded, also used for query strings: '+' is a space. */
-    static Map<String, String> parseForm(String text) {
-        Map<String, String> params = new HashMap<>();
-        if (text == null || text.isEmpty()) {
-            return params;
-        }
-        for (String pair : text.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String key = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            params.putIfAbsent(decode(key), decode(value));
-        }
-        return params;
-    }
-
-    private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return text; // a stray '%': keep the text, the SOQL parser will then say what is wrong with it
-        }
     }
 }
