@@ -5,45 +5,31 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.taskhub.sandbox.CatchAllTransformer;
 import io.taskhub.sandbox.FormEncoding;
 
 /** The WireMock side: the simulator's catch-all stub hands every request here, and the endpoint answers it. */
-final class InsightlyApiTransformer implements ResponseDefinitionTransformerV2 {
+final class InsightlyApiTransformer extends CatchAllTransformer {
 
     static final String NAME = "insightly-simulator";
 
     private final InsightlyEndpoint endpoint;
 
     InsightlyApiTransformer(InsightlyEndpoint endpoint) {
+        super(NAME);
         this.endpoint = endpoint;
-    }
-
-    @Override
-    public String getName() {
-        return NAME;
-    }
-
-    /** Only the simulator's own stub uses this transformer. */
-    @Override
-    public boolean applyGlobally() {
-        return false;
     }
 
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
         Request request = serveEvent.getRequest();
-        String url = request.getUrl();
-        int question = url.indexOf('?');
-        String path = question < 0 ? url : url.substring(0, question);
         InsightlyAnswer answer;
         try {
-            answer = endpoint.serve(request.getMethod().getName(), path,
-                    parseQuery(question < 0 ? "" : url.substring(question + 1)), request.getHeader("Authorization"),
-                    request.getBodyAsString());
+            answer = endpoint.serve(request.getMethod().getName(), path(request), parseQuery(query(request)),
+                    request.getHeader("Authorization"), request.getBodyAsString());
         } catch (RuntimeException e) {
             // a simulator bug must still look like an API answer, not a WireMock page
             answer = InsightlyAnswer.error(500, "An error has occurred: " + e);

@@ -1,10 +1,5 @@
 package io.taskhub.sandbox.insightly;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -13,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 
 /**
  * An Insightly instance on localhost that speaks the REST API v3.1 wire format: HTTP Basic with the API key as user
@@ -113,17 +107,7 @@ public final class InsightlySimulator implements AutoCloseable {
         store = new InsightlyStore(new InsightlyGenerator(options.seed(), options.counts(), List.copyOf(users.keySet())),
                 options.counts());
         endpoint = new InsightlyEndpoint(store, userRecords, options.apiKey(), faults);
-        server = new WireMockServer(options()
-                .port(options.port())
-                .bindAddress("localhost")
-                .extensions(new InsightlyApiTransformer(endpoint))
-                // the journal would keep every request: fatal for a million-record benchmark
-                .disableRequestJournal()
-                .stubRequestLoggingDisabled(true)
-                .gzipDisabled(true)
-                .templatingEnabled(false)
-                .notifier(new Slf4jNotifier(false)));
-        server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(InsightlyApiTransformer.NAME)));
+        server = new InsightlyApiTransformer(endpoint).newServer(options.port());
     }
 
     /** Starts a simulator with the default options (free port, 300 records of each type). */

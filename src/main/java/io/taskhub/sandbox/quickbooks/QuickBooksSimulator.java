@@ -1,10 +1,5 @@
 package io.taskhub.sandbox.quickbooks;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -18,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 
 /**
  * A QuickBooks Online company on localhost: Intuit's refresh-token grant with rotation (each refresh token works
@@ -134,17 +128,7 @@ public final class QuickBooksSimulator implements AutoCloseable {
         company = new QuickBooksCompany(new QuickBooksGenerator(options.seed(), customers, seeded), sizes);
         realmId = options.realmId();
         endpoint = new QuickBooksEndpoint(identity, company, realmId, DEFAULT_COMPANY_NAME);
-        server = new WireMockServer(options()
-                .port(options.port())
-                .bindAddress("localhost")
-                .extensions(new QuickBooksApiTransformer(endpoint))
-                // the journal would keep every request: fatal for a million-record benchmark
-                .disableRequestJournal()
-                .stubRequestLoggingDisabled(true)
-                .gzipDisabled(true)
-                .templatingEnabled(false)
-                .notifier(new Slf4jNotifier(false)));
-        server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(QuickBooksApiTransformer.NAME)));
+        server = new QuickBooksApiTransformer(endpoint).newServer(options.port());
     }
 
     /** Starts a simulator with the default options (free port, 300 records of each entity). */

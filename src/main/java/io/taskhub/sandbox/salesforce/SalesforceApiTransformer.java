@@ -1,11 +1,11 @@
 package io.taskhub.sandbox.salesforce;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.taskhub.sandbox.CatchAllTransformer;
 import io.taskhub.sandbox.FormEncoding;
 
 import java.util.Map;
@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * The WireMock side: a catch-all stub hands every request here, and this routes it to the stateful endpoints.
  * Only HTTP plumbing lives here, so the endpoints stay testable without WireMock.
  */
-final class SalesforceApiTransformer implements ResponseDefinitionTransformerV2 {
+final class SalesforceApiTransformer extends CatchAllTransformer {
 
     static final String NAME = "salesforce-simulator";
 
@@ -29,21 +29,11 @@ final class SalesforceApiTransformer implements ResponseDefinitionTransformerV2 
     private final IntSupplier apiUsage;
 
     SalesforceApiTransformer(OAuthService oauth, QueryEndpoint queries, SimulatorMetrics metrics) {
+        super(NAME);
         this.oauth = oauth;
         this.queries = queries;
         this.metrics = metrics;
         this.apiUsage = metrics.queryRequests::get;
-    }
-
-    @Override
-    public String getName() {
-        return NAME;
-    }
-
-    /** Only the simulator's own stub uses this transformer. */
-    @Override
-    public boolean applyGlobally() {
-        return false;
     }
 
     @Override
@@ -65,10 +55,8 @@ final class SalesforceApiTransformer implements ResponseDefinitionTransformerV2 
     }
 
     private ApiResponse route(Request request) {
-        String url = request.getUrl();
-        int question = url.indexOf('?');
-        String path = question < 0 ? url : url.substring(0, question);
-        String query = question < 0 ? "" : url.substring(question + 1);
+        String path = path(request);
+        String query = query(request);
         RequestMethod method = request.getMethod();
         if (path.endsWith("/") && path.length() > 1) {
             path = path.substring(0, path.length() - 1);

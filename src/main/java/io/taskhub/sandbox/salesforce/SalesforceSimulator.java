@@ -1,17 +1,11 @@
 package io.taskhub.sandbox.salesforce;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
  * A Salesforce org on localhost that speaks the REST API wire format camel-salesforce expects: the OAuth 2.0
@@ -87,18 +81,7 @@ public final class SalesforceSimulator implements AutoCloseable {
                 QueryCursorStore.DEFAULT_IDLE_MILLIS);
         QueryEndpoint queries = new QueryEndpoint(oauth, new QueryEngine(store), cursors, faults, metrics);
         SalesforceApiTransformer transformer = new SalesforceApiTransformer(oauth, queries, metrics);
-        server = new WireMockServer(options()
-                .port(options.port())
-                .bindAddress("localhost")
-                .extensions(transformer)
-                // The journal would keep every request: fatal for a million-record benchmark.
-                .disableRequestJournal()
-                .stubRequestLoggingDisabled(true)
-                // Compressing on localhost only burns the CPU the hub under benchmark needs.
-                .gzipDisabled(true)
-                .templatingEnabled(false)
-                .notifier(new Slf4jNotifier(false)));
-        server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(SalesforceApiTransformer.NAME)));
+        server = transformer.newServer(options.port());
     }
 
     /** Starts a simulator with the default options (random port, 300 Opportunities, 200 Cases). */

@@ -1,9 +1,9 @@
 package io.taskhub.sandbox.xero;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.taskhub.sandbox.CatchAllTransformer;
 import io.taskhub.sandbox.FormEncoding;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -26,7 +26,7 @@ import java.util.Map;
  * The WireMock side: a catch-all stub hands every request here, and this routes it to the identity server, the
  * connections list or the accounting API. Only HTTP plumbing lives here.
  */
-final class XeroApiTransformer implements ResponseDefinitionTransformerV2 {
+final class XeroApiTransformer extends CatchAllTransformer {
 
     static final String NAME = "xero-simulator";
     static final String API = "/api.xro/2.0/";
@@ -38,20 +38,11 @@ final class XeroApiTransformer implements ResponseDefinitionTransformerV2 {
     private final XeroTraffic traffic;
 
     XeroApiTransformer(XeroIdentity identity, ContactBook contacts, Ledger ledger, XeroTraffic traffic) {
+        super(NAME);
         this.identity = identity;
         this.contacts = contacts;
         this.ledger = ledger;
         this.traffic = traffic;
-    }
-
-    @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-        return false;
     }
 
     @Override
@@ -73,9 +64,8 @@ final class XeroApiTransformer implements ResponseDefinitionTransformerV2 {
 
     private XeroReply route(Request request) {
         String url = request.getUrl();
-        int question = url.indexOf('?');
-        String path = question < 0 ? url : url.substring(0, question);
-        Map<String, String> query = FormEncoding.parse(question < 0 ? "" : url.substring(question + 1));
+        String path = path(request);
+        Map<String, String> query = FormEncoding.parse(query(request));
         RequestMethod method = request.getMethod();
         if (path.equals("/connect/token") && method.equals(RequestMethod.POST)) {
             traffic.tokenRequests.incrementAndGet();

@@ -1,16 +1,10 @@
 package io.taskhub.sandbox.xero;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
  * A Xero organisation on localhost: the identity server's refresh-token grant with rotation (each refresh token
@@ -89,16 +83,7 @@ public final class XeroSimulator implements AutoCloseable {
         clientId = options.clientId();
         contacts = new ContactBook(options.seed(), options.contacts());
         ledger = new Ledger(contacts);
-        server = new WireMockServer(options()
-                .port(options.port())
-                .bindAddress("localhost")
-                .extensions(new XeroApiTransformer(identity, contacts, ledger, traffic))
-                .disableRequestJournal()
-                .stubRequestLoggingDisabled(true)
-                .gzipDisabled(true)
-                .templatingEnabled(false)
-                .notifier(new Slf4jNotifier(false)));
-        server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(XeroApiTransformer.NAME)));
+        server = new XeroApiTransformer(identity, contacts, ledger, traffic).newServer(options.port());
     }
 
     public static XeroSimulator start() {
