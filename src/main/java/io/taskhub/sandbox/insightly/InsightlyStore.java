@@ -11,6 +11,8 @@ import java.util.NavigableSet;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
+import static io.taskhub.sandbox.GeneratedIndexes.nth;
+
 /**
  * The simulated instance's records: generated ones computed on demand, plus an overlay of those changed or created
  * through the control API, and the generated ones deleted. Lists are in id order; searches in update order
@@ -167,18 +169,6 @@ final class InsightlyStore {
     private int generatedIndex(InsightlyType type, long id) {
         long counter = InsightlyType.counterOf(id);
         return InsightlyType.ofId(id) == type && counter <= counts.get(type) ? (int) (counter - 1) : -1;
-    }
-
-    /** The index of the {@code n}-th (0-based) generated record at or after {@code from} that is not left out. */
-    private static int nth(int from, int n, NavigableSet<Integer> leftOut) {
-        int index = from + n;
-        for (int gap : leftOut.tailSet(from, true)) {
-            if (gap > index) {
-                break;
-            }
-            index++;
-        }
-        return index;
     }
 
     private List<Row> overlaid(InsightlyType type, Predicate<Row> filter, Comparator<Row> order) {

@@ -14,6 +14,8 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
+import static io.taskhub.sandbox.GeneratedIndexes.nth;
+
 /**
  * The simulated company's records: generated ones computed on demand, an overlay of those changed or created since
  * start, the generated ones deleted, and a tombstone for every deletion (what change data capture reports). Queries
@@ -315,18 +317,6 @@ final class QuickBooksCompany {
         long steps = (from - QuickBooksGenerator.BASE_STAMP + QuickBooksGenerator.STAMP_STEP - 1)
                 / QuickBooksGenerator.STAMP_STEP;
         return (int) Math.min(steps, count);
-    }
-
-    /** The index of the {@code n}-th (0-based) generated record at or after {@code from} that is not left out. */
-    private static int nth(int from, int n, NavigableSet<Integer> leftOut) {
-        int index = from + n;
-        for (int gap : leftOut.tailSet(from, true)) {
-            if (gap > index) {
-                break;
-            }
-            index++;
-        }
-        return index;
     }
 
     private List<Row> overlaid(QuickBooksEntity entity, Predicate<Row> filter) {
