@@ -1,26 +1,16 @@
 package io.taskhub.sandbox.insightly;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
+
+import io.taskhub.sandbox.PlannedAnswers;
 
 /** Planned failures for the next authenticated API requests, served in the order they were planned. */
 final class InsightlyFaults {
 
-    private static final class Planned {
-        final InsightlyAnswer answer;
-        int remaining;
-
-        Planned(InsightlyAnswer answer, int remaining) {
-            this.answer = answer;
-            this.remaining = remaining;
-        }
-    }
-
-    private final Deque<Planned> planned = new ArrayDeque<>();
+    private final PlannedAnswers<InsightlyAnswer> planned = new PlannedAnswers<>();
 
     /** 429 Too Many Requests, asking to wait {@code seconds}. */
-    synchronized void throttle(int count, int seconds) {
+    void throttle(int count, int seconds) {
         if (seconds < 0) {
             throw new IllegalArgumentException("Retry-After must not be negative");
         }
@@ -28,7 +18,7 @@ final class InsightlyFaults {
                 Map.of("Retry-After", String.valueOf(seconds))));
     }
 
-    synchronized void fail(int count, int status) {
+    void fail(int count, int status) {
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException("a failure needs a 4xx or 5xx status");
         }
@@ -36,18 +26,11 @@ final class InsightlyFaults {
     }
 
     /** The planned answer for this request, or null to serve it normally. */
-    synchronized InsightlyAnswer next() {
-        Planned head = planned.peekFirst();
-        if (head == null) {
-            return null;
-        }
-        if (--head.remaining == 0) {
-            planned.removeFirst();
-        }
-        return head.answer;
+    InsightlyAnswer next() {
+        return planned.next();
     }
 
-    synchronized void clear() {
+    void clear() {
         planned.clear();
     }
 
@@ -55,8 +38,6 @@ final class InsightlyFaults {
         if (count < 0) {
             throw new IllegalArgumentException("count must not be negative");
         }
-        if (count > 0) {
-            planned.addLast(new Planned(answer, count));
-        }
+        planned.plan(count, answer);
     }
 }

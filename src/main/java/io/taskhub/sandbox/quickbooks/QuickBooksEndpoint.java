@@ -3,9 +3,7 @@ package io.taskhub.sandbox.quickbooks;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.taskhub.sandbox.FormEncoding;
+import io.taskhub.sandbox.PlannedAnswers;
 
 /**
  * The simulated QuickBooks Online API v3 without HTTP plumbing: Intuit's token endpoint, and under
@@ -34,7 +33,7 @@ final class QuickBooksEndpoint {
     private final QuickBooksCompany company;
     private final String realmId;
     private final String companyName;
-    private final Deque<QuickBooksReply> planned = new ArrayDeque<>();
+    private final PlannedAnswers<QuickBooksReply> planned = new PlannedAnswers<>();
     private final ConcurrentLinkedDeque<String> log = new ConcurrentLinkedDeque<>();
     final AtomicInteger requests = new AtomicInteger();
     final AtomicInteger tokenRequests = new AtomicInteger();
@@ -100,13 +99,11 @@ final class QuickBooksEndpoint {
         }
     }
 
-    synchronized void plan(int count, QuickBooksReply reply) {
-        for (int i = 0; i < count; i++) {
-            planned.addLast(reply);
-        }
+    void plan(int count, QuickBooksReply reply) {
+        planned.plan(count, reply);
     }
 
-    synchronized void clearPlans() {
+    void clearPlans() {
         planned.clear();
     }
 
@@ -122,8 +119,8 @@ final class QuickBooksEndpoint {
         log.clear();
     }
 
-    private synchronized QuickBooksReply nextPlanned() {
-        QuickBooksReply reply = planned.pollFirst();
+    private QuickBooksReply nextPlanned() {
+        QuickBooksReply reply = planned.next();
         if (reply != null && (reply.status() == 429 || new String(reply.body()).contains("\"3001\""))) {
             throttled.incrementAndGet();
         }

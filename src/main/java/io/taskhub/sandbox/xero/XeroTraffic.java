@@ -1,5 +1,7 @@
 package io.taskhub.sandbox.xero;
 
+import io.taskhub.sandbox.PlannedAnswers;
+
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -16,7 +18,7 @@ final class XeroTraffic {
     final AtomicInteger accountsRequests = new AtomicInteger();
     final AtomicInteger invoiceRequests = new AtomicInteger();
     private final Deque<XeroSimulator.ContactsRequest> contactsLog = new ArrayDeque<>();
-    private final Deque<XeroReply> planned = new ArrayDeque<>();
+    private final PlannedAnswers<XeroReply> planned = new PlannedAnswers<>();
 
     synchronized void logContacts(XeroSimulator.ContactsRequest request) {
         if (contactsLog.size() == LOG_SIZE) {
@@ -29,18 +31,16 @@ final class XeroTraffic {
         return List.copyOf(contactsLog);
     }
 
-    synchronized void plan(int count, XeroReply reply) {
-        for (int i = 0; i < count; i++) {
-            planned.addLast(reply);
-        }
+    void plan(int count, XeroReply reply) {
+        planned.plan(count, reply);
     }
 
     /** The planned answer for this API request, or null to serve it normally. */
-    synchronized XeroReply nextPlanned() {
-        return planned.pollFirst();
+    XeroReply nextPlanned() {
+        return planned.next();
     }
 
-    synchronized void clearPlans() {
+    void clearPlans() {
         planned.clear();
     }
 
