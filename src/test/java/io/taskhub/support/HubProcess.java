@@ -177,6 +177,15 @@ public final class HubProcess implements AutoCloseable {
         }
     }
 
+    /** Whether the hub has written this text to its output so far. */
+    public boolean logContains(String text) {
+        try {
+            return Files.readString(log).contains(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The last lines of the hub's output, for failure messages. */
     public String logTail(int lines) {
         try {
