@@ -1,9 +1,12 @@
 package io.taskhub.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +26,7 @@ final class BenchRun {
     final Sizes sizes;
     final SharedDatabase db;
     final Path work;
+    final CpuMeter cpu;
     private final Path jar;
     private final List<Figure> figures = new ArrayList<>();
 
@@ -31,6 +35,7 @@ final class BenchRun {
         this.db = db;
         this.work = work;
         this.jar = jar;
+        this.cpu = new CpuMeter(work.resolve("postgres"));
     }
 
     /** A hub process on one database of the shared server, ready to answer. */
@@ -56,8 +61,15 @@ final class BenchRun {
         return List.copyOf(figures);
     }
 
+    /** On standard error, with the machine's load: the cores are shared with whatever else runs. */
     static void progress(String message) {
-        System.err.printf("  [%s] %s%n", Instant.now().toString().substring(11, 19), message);
+        String load;
+        try {
+            load = String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+        } catch (IOException e) {
+            load = "?";
+        }
+        System.err.printf("  [%s, load %s] %s%n", Instant.now().toString().substring(11, 19), load, message);
     }
 
     /**

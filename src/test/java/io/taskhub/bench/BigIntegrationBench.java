@@ -28,7 +28,7 @@ final class BigIntegrationBench {
             BenchRun.progress("floor: fetching and parsing " + records + " opportunities, then COPY");
             Floor.Result floor;
             try (Connection db = run.db.connect(database)) {
-                floor = new Floor().measure(org.baseUrl(), SalesforceSimulator.DEFAULT_CLIENT_ID,
+                floor = new Floor(run.cpu).measure(org.baseUrl(), SalesforceSimulator.DEFAULT_CLIENT_ID,
                         SalesforceSimulator.DEFAULT_CLIENT_SECRET, SalesforceSimulator.DEFAULT_REFRESH_TOKEN, db,
                         run.work.resolve("floor-rows.csv"));
             }
@@ -37,11 +37,20 @@ final class BigIntegrationBench {
             run.report(Figure.info("floor: COPY " + records + " rows into a table indexed like task",
                     floor.copySeconds(), "s", null));
             run.report(Figure.info("floor: rate", floor.rate(), "records/s", "fetch+parse plus COPY"));
+            run.report(Figure.info("floor: CPU per record, driver (simulator, HTTP, parse)",
+                    micros(floor.fetchCpu(), records), "us", null));
+            run.report(Figure.info("floor: CPU per record, PostgreSQL (COPY)", micros(floor.copyCpu(), records), "us", null));
 
             BenchRun.progress("hub: full sync of " + records + " opportunities");
             OperatorApi api = new OperatorApi(hub.operator());
             long account = api.createAccount("Big");
+            double hubCpu = CpuMeter.process(hub.pid());
+            double postgresCpu = run.cpu.postgres();
+            double driverCpu = CpuMeter.self();
             BenchRun.Timed<JsonNode> full = BenchRun.enableAndSync(api, account, org, 86_400);
+            hubCpu = CpuMeter.process(hub.pid()) - hubCpu;
+            postgresCpu = run.cpu.postgres() - postgresCpu;
+            driverCpu = CpuMeter.self() - driverCpu;
             MemoryBench.Peak memory = new MemoryBench.Peak(hub.peakHeapMib(), hub.peakRssKib());
             checkRun(full.result(), records);
             BenchRun.check(api.taskCount(full.integration(), "opportunities") == records, "task count differs");
@@ -49,6 +58,9 @@ final class BigIntegrationBench {
             run.report(Figure.info("hub: full sync of " + records + " records, end to end", full.seconds(), "s", null));
             run.report(Figure.atLeast("hub: full sync rate", rate, "records/s", floor.rate() / 2));
             run.report(Figure.atLeast("hub: full sync rate / floor rate", rate / floor.rate(), "x", 0.5));
+            run.report(Figure.info("hub: CPU per record, hub JVM (JIT and GC included)", micros(hubCpu, records), "us", null));
+            run.report(Figure.info("hub: CPU per record, PostgreSQL", micros(postgresCpu, records), "us", null));
+            run.report(Figure.info("hub: CPU per record, driver (simulator)", micros(driverCpu, records), "us", null));
 
             incremental(api, full.integration(), org, records);
             return memory;
@@ -77,6 +89,10 @@ final class BigIntegrationBench {
         checkRun(changed, changes);
         BenchRun.check(changed.path("counts").path("updated").asInt() == changes, "updates: " + changed);
         run.report(Figure.below("incremental, " + changes + " changes: forced sync", millis, "ms", 2000));
+    }
+
+    private static double micros(double cpuSeconds, int records) {
+        return cpuSeconds * 1e6 / records;
     }
 
     static void checkRun(JsonNode run, int fetched) {

@@ -25,7 +25,8 @@ import org.postgresql.PGConnection;
  */
 final class Floor {
 
-    record Result(long records, double fetchSeconds, double copySeconds) {
+    /** Seconds of wall time, and of CPU of the driver (fetch and parse) and of PostgreSQL (COPY). */
+    record Result(long records, double fetchSeconds, double copySeconds, double fetchCpu, double copyCpu) {
         double seconds() {
             return fetchSeconds + copySeconds;
         }
@@ -40,7 +41,12 @@ final class Floor {
             + "archived_reason, external_updated_at, seen_run_id";
 
     private final JsonFactory json = new JsonFactory();
+    private final CpuMeter cpu;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    Floor(CpuMeter cpu) {
+        this.cpu = cpu;
+    }
 
     /**
      * Reads every opportunity into a scratch file of COPY rows (timed as fetch and parse), then loads that file
@@ -49,6 +55,7 @@ final class Floor {
     Result measure(String loginUrl, String clientId, String clientSecret, String refreshToken, Connection db,
                    Path scratch) throws Exception {
         createTable(db);
+        double driverStart = CpuMeter.self();
         long start = System.nanoTime();
         SalesforceLogin session = SalesforceLogin.login(http, loginUrl, clientId, clientSecret, refreshToken);
         long records = 0;
@@ -69,19 +76,22 @@ final class Floor {
             }
         }
         long fetched = System.nanoTime();
+        double fetchCpu = CpuMeter.self() - driverStart;
         checkpoint(db);
+        double postgresStart = cpu.postgres();
         long copyStart = System.nanoTime();
         try (Reader rows = Files.newBufferedReader(scratch)) {
             db.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("COPY floor_task (" + COLUMNS + ") FROM STDIN (FORMAT csv)", rows);
         }
         long copied = System.nanoTime();
+        double copyCpu = cpu.postgres() - postgresStart;
         Files.deleteIfExists(scratch);
         try (Statement s = db.createStatement()) {
             s.execute("drop table floor_task");
         }
         checkpoint(db);
-        return new Result(records, (fetched - start) / 1e9, (copied - copyStart) / 1e9);
+        return new Result(records, (fetched - start) / 1e9, (copied - copyStart) / 1e9, fetchCpu, copyCpu);
     }
 
     private record PageRows(long records, String next) {

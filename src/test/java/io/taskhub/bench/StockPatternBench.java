@@ -36,8 +36,12 @@ final class StockPatternBench {
                 Floor.checkpoint(c);
             }
 
-            BenchRun.progress("stock Camel pattern: " + records + " records");
-            double stock = new StockCamelImport().run(org.baseUrl(), SalesforceSimulator.DEFAULT_CLIENT_ID,
+            // the hub's code is warm from the syncs before: the stock route gets a warm-up round too
+            BenchRun.progress("stock Camel pattern: a warm-up round, then " + records + " records");
+            StockCamelImport stockRoute = new StockCamelImport();
+            stockRoute.run(org.baseUrl(), SalesforceSimulator.DEFAULT_CLIENT_ID,
+                    SalesforceSimulator.DEFAULT_CLIENT_SECRET, SalesforceSimulator.DEFAULT_REFRESH_TOKEN, pool);
+            double stock = stockRoute.run(org.baseUrl(), SalesforceSimulator.DEFAULT_CLIENT_ID,
                     SalesforceSimulator.DEFAULT_CLIENT_SECRET, SalesforceSimulator.DEFAULT_REFRESH_TOKEN, pool);
             long imported;
             try (Connection c = pool.getConnection(); var s = c.createStatement();
