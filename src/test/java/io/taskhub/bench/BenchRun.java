@@ -91,6 +91,12 @@ final class BenchRun {
     record Timed<T>(OperatorApi.Integration integration, T result, double seconds) {
     }
 
+    /** How long a run took by the hub's own stamps: from taking the lease to booking the outcome. */
+    static double runSeconds(JsonNode run) {
+        return Duration.between(Instant.parse(run.path("startedAt").asText()),
+                Instant.parse(run.path("finishedAt").asText())).toMillis() / 1000.0;
+    }
+
     /** Fails the benchmark when a hub run did not do what was measured. */
     static void check(boolean condition, String message) {
         if (!condition) {

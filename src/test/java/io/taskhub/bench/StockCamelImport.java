@@ -45,6 +45,7 @@ final class StockCamelImport {
                                 .removeHeaders("*")
                                 .setHeader(Exchange.HTTP_URI, simple("${exchangeProperty.instance}${exchangeProperty.next}"))
                                 .setHeader("Authorization", exchangeProperty("authorization"))
+                                .setHeader(Exchange.HTTP_METHOD, constant("GET"))
                                 .to("http://localhost")
                                 .unmarshal().json(JsonNode.class)
                                 .setProperty("next", method(StockCamelImport.class, "nextPage"))

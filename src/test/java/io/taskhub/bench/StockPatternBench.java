@@ -55,8 +55,12 @@ final class StockPatternBench {
 
             run.report(Figure.info("stock Camel pattern (split, one camel-sql INSERT per record), " + records
                     + " records", stock, "s", null));
-            run.report(Figure.info("hub path, same " + records + " records, end to end", hubSync.seconds(), "s", null));
-            run.report(Figure.atLeast("hub speed-up over the stock pattern", stock / hubSync.seconds(), "x", 10));
+            // the import itself, login to last row, as the stock route's time is; enabling comes on top
+            double hubImport = BenchRun.runSeconds(hubSync.result());
+            run.report(Figure.info("hub path, same " + records + " records, sync run", hubImport, "s", null));
+            run.report(Figure.info("hub path, same " + records + " records, from the enabling request",
+                    hubSync.seconds(), "s", null));
+            run.report(Figure.atLeast("hub speed-up over the stock pattern (sync run)", stock / hubImport, "x", 10));
         }
     }
 }
