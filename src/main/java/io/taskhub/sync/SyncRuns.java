@@ -16,6 +16,7 @@ import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The beginning and end of every sync run, whatever the provider: called by the {@code sync-run} route. */
 @Component("syncRuns")
@@ -59,6 +60,11 @@ public class SyncRuns {
         LOG.info("Sync started: {}", sync);
     }
 
+    /**
+     * The run ends and the lease is released in one transaction: a sync forced right after the end must find
+     * either both (and start) or neither (and report this run), never a finished run still holding the lease.
+     */
+    @Transactional
     public void succeed(Exchange exchange) {
         SyncContext sync = exchange.getProperty(SyncContext.PROPERTY, SyncContext.class);
         RunCounts counts = sync.counts();
@@ -73,6 +79,7 @@ public class SyncRuns {
      * the next run resumes where this one stopped. A provider that refused the credentials stops the schedule
      * until an administrator re-enables the integration.
      */
+    @Transactional
     public void fail(Exchange exchange) {
         Exception error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         SyncContext sync = exchange.getProperty(SyncContext.PROPERTY, SyncContext.class);
