@@ -13,7 +13,8 @@ import io.taskhub.support.SharedDatabase;
  * The benchmark driver behind {@code bench/run}: one embedded PostgreSQL, the packaged hub started as separate
  * processes on databases of it, the provider simulators in this JVM. Prints one line per figure on standard
  * output ({@code name: value unit (target: ...) PASS|MISS}), progress on standard error, and exits 0 when every
- * target passed, 1 when one was missed.
+ * target passed, 1 when one was missed, 2 when a measurement failed (System.exit: the simulators' servers leave
+ * non-daemon threads behind).
  *
  * <p>Arguments: {@code --quick} for a tenth of the sizes; {@code --jar PATH} for the hub jar (default: the one
  * in {@code target/}).
@@ -23,8 +24,16 @@ public final class Bench {
     private Bench() {
     }
 
-    public static void main(String[] args) throws Exception {
-        List<String> arguments = List.of(args);
+    public static void main(String[] args) {
+        try {
+            System.exit(run(List.of(args)));
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(2);
+        }
+    }
+
+    private static int run(List<String> arguments) throws Exception {
         Sizes sizes = arguments.contains("--quick") ? Sizes.quick() : Sizes.full();
         Path jar = arguments.contains("--jar") ? Path.of(arguments.get(arguments.indexOf("--jar") + 1)) : packagedJar();
         Path work = Path.of("target", "bench");
@@ -39,8 +48,7 @@ public final class Bench {
             BenchRun.progress(missed.isEmpty() ? "every target met" : missed.size() + " target(s) missed");
             status = missed.isEmpty() ? 0 : 1;
         }
-        // the simulators' servers leave non-daemon threads behind
-        System.exit(status);
+        return status;
     }
 
     private static void measure(BenchRun run) throws Exception {

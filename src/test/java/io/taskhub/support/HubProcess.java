@@ -36,6 +36,8 @@ public final class HubProcess implements AutoCloseable {
         this.port = port;
         this.log = log;
         this.gcLog = gcLog;
+        // a driver stopped with Ctrl-C takes its hubs along
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
     }
 
     /** What to start: which jar, which database, which heap; anything else goes in {@link #env}. */
