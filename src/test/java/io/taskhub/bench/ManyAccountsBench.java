@@ -165,7 +165,7 @@ final class ManyAccountsBench implements AutoCloseable {
 
     private static int hubConnections(Connection probe) {
         try (PreparedStatement s = probe.prepareStatement("select count(*) from pg_stat_activity "
-                + "where datname = current_database() and application_name <> ?");
+                + "where datname = current_database() and backend_type = 'client backend' and application_name <> ?");
              ResultSet rs = query(s, SharedDatabase.APPLICATION)) {
             rs.next();
             return rs.getInt(1);
