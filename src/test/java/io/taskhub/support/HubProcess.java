@@ -130,16 +130,8 @@ public final class HubProcess implements AutoCloseable {
                 + logTail(40));
     }
 
-    public int port() {
-        return port;
-    }
-
     public long pid() {
         return process.pid();
-    }
-
-    public boolean isAlive() {
-        return process.isAlive();
     }
 
     public HubClient operator() {

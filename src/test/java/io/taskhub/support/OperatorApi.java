@@ -42,11 +42,6 @@ public final class OperatorApi {
         return new Integration(account, id);
     }
 
-    /** Forces a sync without waiting: the run started, or the one already running. */
-    public long forceSync(Integration integration) {
-        return expect(client.post(integration.path() + "/sync", null), 202).get("runId").asLong();
-    }
-
     /** {@code POST .../sync?wait=true}: the finished run. */
     public JsonNode syncAndWait(Integration integration) {
         return expect(client.post(integration.path() + "/sync?wait=true", null), 200).json();
