@@ -9,19 +9,16 @@ with incoming as (
          parent_external_id text, assignee_emails jsonb, related_type text, related_external_id text)
     order by r.type, r.external_id, r.external_updated_at desc nulls last
 ),
-previous as (
-    select t.id, t.status, t.name, t.parent_id, t.archived_reason, t.external_updated_at
-    from task t
-    join incoming i on t.integration_id = :#integrationId and t.type = i.type and t.external_id = i.external_id
-),
 written as (
     insert into task as t (integration_id, parent_id, kind, type, external_id, name, status, archived_reason,
                            external_updated_at, parent_type, parent_external_id, related_type, related_external_id,
                            seen_run_id)
     select :#integrationId,
-           coalesce((select p.id from task p
-                     where p.integration_id = :#integrationId and p.type = i.parent_type
-                       and p.external_id = i.parent_external_id), i.parent_id),
+           -- only a record that names its parent record looks it up (one index probe per such record)
+           case when i.parent_type is null then i.parent_id
+                else coalesce((select p.id from task p
+                               where p.integration_id = :#integrationId and p.type = i.parent_type
+                                 and p.external_id = i.parent_external_id), i.parent_id) end,
            'TASK', i.type, i.external_id, i.name,
            case when i.archived_reason is null then 'ACTIVE' else 'ARCHIVED' end,
            i.archived_reason, i.external_updated_at, i.parent_type, i.parent_external_id, i.related_type,
@@ -41,6 +38,13 @@ written as (
                excluded.related_type, excluded.related_external_id)
            or (excluded.seen_run_id is not null and excluded.seen_run_id is distinct from t.seen_run_id)
     returning t.id, t.type, t.external_id, t.status, t.name, t.parent_id, t.archived_reason, t.external_updated_at
+),
+-- the rows as they were before this statement (its snapshot), found by id: their integration may be too new for
+-- the planner's statistics, which must not make it scan all of the integration's tasks
+previous as (
+    select t.id, t.status, t.name, t.parent_id, t.archived_reason, t.external_updated_at
+    from task t
+    where t.id in (select w.id from written w)
 ),
 matched_users as (
     select w.id as task_id, u.login as email, u.role

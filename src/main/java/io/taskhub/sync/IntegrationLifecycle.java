@@ -69,7 +69,7 @@ public class IntegrationLifecycle {
         added.removeAll(integration.selectedTypes());
         integrations.updateTypes(integration.id(), types);
         added.forEach(type -> integrations.resetCursor(integration.id(), type));
-        tree.archiveDeselected(integration.id(), types);
+        tree.archiveDeselected(integration.id(), providers.get(integration.provider()), types);
     }
 
     @Transactional

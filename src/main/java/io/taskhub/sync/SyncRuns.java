@@ -67,7 +67,10 @@ public class SyncRuns {
         LOG.info("Sync started: {}", sync);
     }
 
-    /** The run's outcome and the lease's release commit together: a start in between would see neither or both. */
+    /**
+     * The run ends and the lease is released in one transaction: a sync forced right after the end must find
+     * either both (and start) or neither (and report this run), never a finished run still holding the lease.
+     */
     @Transactional
     public void succeed(Exchange exchange) {
         SyncContext sync = exchange.getProperty(SyncContext.PROPERTY, SyncContext.class);

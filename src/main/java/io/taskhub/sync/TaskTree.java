@@ -33,19 +33,27 @@ public class TaskTree {
                     ? upsert(integrationId, root, "TASK", "list", type, provider.typeName(type))
                     : root);
         }
-        archiveDeselected(integrationId, selectedTypes);
+        archiveDeselected(integrationId, provider, selectedTypes);
         assignRoot(root, provider, ownerEmail, accountId);
         return parents;
     }
 
-    /** A type no longer selected: its list and records are archived (DESELECTED) at once, not at the next sync. */
-    public void archiveDeselected(long integrationId, List<String> selectedTypes) {
-        String[] selected = selectedTypes.toArray(String[]::new);
+    /**
+     * A type no longer selected: its list and records are archived (DESELECTED) at once, not at the next sync. Only
+     * the provider's unselected types are looked up, through the (integration, type, external id) index, so that
+     * this costs next to nothing at every sync's start however many tasks the hub holds.
+     */
+    public void archiveDeselected(long integrationId, Provider provider, List<String> selectedTypes) {
+        String[] deselected = provider.types().stream().filter(type -> !selectedTypes.contains(type))
+                .toArray(String[]::new);
+        if (deselected.length == 0) {
+            return;
+        }
         jdbc.update("""
                 update task set status = 'ARCHIVED', archived_reason = 'DESELECTED', updated_at = now()
                 where integration_id = ? and status = 'ACTIVE' and kind = 'TASK'
-                  and ((type = 'list' and external_id <> all (?)) or (type <> 'list' and type <> all (?)))""",
-                integrationId, selected, selected);
+                  and (type = any (?) or (type = 'list' and external_id = any (?)))""",
+                integrationId, deselected, deselected);
     }
 
     /** Archives the whole tree of an unlinked integration. */

@@ -1,0 +1,75 @@
+package io.taskhub.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.taskhub.support.HubProcess;
+import io.taskhub.support.SharedDatabase;
+
+/**
+ * The benchmark driver behind {@code bench/run}: one embedded PostgreSQL, the packaged hub started as separate
+ * processes on databases of it, the provider simulators in this JVM. Prints one line per figure on standard
+ * output ({@code name: value unit (target: ...) PASS|MISS}), progress on standard error, and exits 0 when every
+ * target passed, 1 when one was missed, 2 when a measurement failed (System.exit: the simulators' servers leave
+ * non-daemon threads behind).
+ *
+ * <p>Arguments: {@code --quick} for a tenth of the sizes; {@code --jar PATH} for the hub jar (default: the one
+ * in {@code target/}).
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            System.exit(run(List.of(args)));
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(2);
+        }
+    }
+
+    private static int run(List<String> arguments) throws Exception {
+        Sizes sizes = arguments.contains("--quick") ? Sizes.quick() : Sizes.full();
+        Path jar = arguments.contains("--jar") ? Path.of(arguments.get(arguments.indexOf("--jar") + 1)) : packagedJar();
+        Path work = Path.of("target", "bench");
+        Files.createDirectories(work);
+        BenchRun.progress("sizes " + sizes + ", hub " + jar + ", logs under " + work);
+        int status;
+        try (SharedDatabase db = SharedDatabase.start(work.resolve("postgres"))) {
+            List.of("hub_main", "hub_small", "hub_many").forEach(db::create);
+            BenchRun run = new BenchRun(sizes, db, work, jar);
+            measure(run);
+            List<Figure> missed = run.figures().stream().filter(f -> Boolean.FALSE.equals(f.pass())).toList();
+            BenchRun.progress(missed.isEmpty() ? "every target met" : missed.size() + " target(s) missed");
+            status = missed.isEmpty() ? 0 : 1;
+        }
+        return status;
+    }
+
+    private static void measure(BenchRun run) throws Exception {
+        try (ManyAccountsBench many = new ManyAccountsBench(run, "hub_many")) {
+            many.prepare();
+            MemoryBench memory = new MemoryBench(run);
+            MemoryBench.Peak small = memory.baseline("hub_small");
+            try (HubProcess hub = run.startHub("hub-main", "hub_main")) {
+                MemoryBench.Peak big = new BigIntegrationBench(run).measure(hub, "hub_main");
+                memory.compare(small, big);
+                new LatencyBench(run).measure(hub);
+                new StockPatternBench(run).measure(hub, "hub_main");
+            }
+            many.measure();
+        }
+    }
+
+    private static Path packagedJar() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(p -> p.getFileName().toString().matches("taskhub-.*\\.jar"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no hub jar in target/: package first"));
+        }
+    }
+}
