@@ -1,12 +1,13 @@
--- Stores one mapped provider page in a single statement: tasks upserted on their natural key (only rows that
+-- Stores one mapped provider page in a single statement (the page arrives as json, not jsonb: read once, it need
+-- not be parsed into a binary tree first): tasks upserted on their natural key (only rows that
 -- changed are touched), automatic assignments by email, clients, rejected records, the type's cursor and the
 -- lease renewal (PostgreSQL runs every data-modifying part whether or not the final select reads it). It
 -- answers what it did, counted against the rows as they were before.
 with incoming as (
     select distinct on (r.type, r.external_id) r.*
-    from jsonb_to_recordset(cast(:#tasks as jsonb)) as r(type text, external_id text, name text,
+    from json_to_recordset(cast(:#tasks as json)) as r(type text, external_id text, name text,
          archived_reason text, external_updated_at timestamptz, parent_id bigint, parent_type text,
-         parent_external_id text, assignee_emails jsonb, related_type text, related_external_id text)
+         parent_external_id text, assignee_emails json, related_type text, related_external_id text)
     order by r.type, r.external_id, r.external_updated_at desc nulls last
 ),
 written as (
@@ -50,7 +51,7 @@ matched_users as (
     select w.id as task_id, u.login as email, u.role
     from written w
     join incoming i on i.type = w.type and i.external_id = w.external_id
-    cross join lateral jsonb_array_elements_text(coalesce(i.assignee_emails, '[]')) as e(email)
+    cross join lateral json_array_elements_text(coalesce(i.assignee_emails, cast('[]' as json))) as e(email)
     join hub_user u on u.account_id = :#accountId and lower(u.login) = lower(e.email)
 ),
 stale_assignees as (
@@ -72,7 +73,7 @@ clients as (
                              address, archived)
     select :#accountId, :#integrationId, :#provider, r.type, r.external_id, r.name, r.email, r.phone, r.website,
            r.address, r.archived
-    from jsonb_to_recordset(cast(:#clients as jsonb)) as r(type text, external_id text, name text, email text,
+    from json_to_recordset(cast(:#clients as json)) as r(type text, external_id text, name text, email text,
          phone text, website text, address text, archived boolean)
     on conflict (integration_id, type, external_id) do update
         set name = excluded.name, email = excluded.email, phone = excluded.phone, website = excluded.website,
@@ -85,7 +86,7 @@ clients as (
 rejected as (
     insert into rejected_record (run_id, integration_id, type, external_id, reason, payload)
     select :#runId, :#integrationId, r.type, r.external_id, r.reason, r.payload
-    from jsonb_to_recordset(cast(:#rejected as jsonb)) as r(type text, external_id text, reason text, payload text)
+    from json_to_recordset(cast(:#rejected as json)) as r(type text, external_id text, reason text, payload text)
     on conflict (integration_id, type, external_id) do update
         set run_id = excluded.run_id, reason = excluded.reason, payload = excluded.payload, created_at = now()
     returning 1
