@@ -128,12 +128,6 @@ public class IntegrationRepository {
                 node, ttl.toSeconds(), id) == 1;
     }
 
-    /** Extends the lease; false if this instance lost it (it was silent too long and another took over). */
-    public boolean renewLease(long id, String node, Duration ttl) {
-        return jdbc.update("update integration set lease_until = now() + make_interval(secs => ?) "
-                + "where id = ? and lease_owner = ?", ttl.toSeconds(), id, node) == 1;
-    }
-
     public void releaseLease(long id, String node, boolean full) {
         jdbc.update("update integration set lease_owner = null, lease_until = null, last_sync_at = now(), "
                 + "last_full_sync_at = case when ? then now() else last_full_sync_at end "
