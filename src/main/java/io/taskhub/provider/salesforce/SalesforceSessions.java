@@ -103,6 +103,8 @@ public class SalesforceSessions {
         component.setClientId(connection.credential("clientId"));
         component.setClientSecret(connection.credential("clientSecret"));
         component.setRefreshToken(connection.credential("refreshToken"));
+        // queries come back as raw JSON, mapped by SalesforceMapper: no generated sObject classes to scan for
+        component.setPackages(SalesforceSessions.class.getPackageName());
         component.setWorkerPoolSize(1);
         component.setWorkerPoolMaxSize(4);
         SalesforceEndpointConfig config = new SalesforceEndpointConfig();
