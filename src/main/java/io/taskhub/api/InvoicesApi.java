@@ -12,6 +12,7 @@ import io.taskhub.model.InvoiceExport;
 import io.taskhub.provider.InvoiceRejected;
 import io.taskhub.provider.ProviderRejection;
 import io.taskhub.provider.ProviderUnavailable;
+import io.taskhub.sync.Causes;
 import io.taskhub.sync.IntegrationLifecycle;
 import io.taskhub.sync.StoredIntegration;
 import org.apache.camel.Body;
@@ -144,22 +145,14 @@ public class InvoicesApi {
 
     /** The token refresh's refusal, or Xero out of reach after the retries; anything else is the hub's failure. */
     private static RuntimeException thrownRefusal(CamelExecutionException failure) {
-        ProviderRejection rejection = cause(failure, ProviderRejection.class);
+        ProviderRejection rejection = Causes.find(failure, ProviderRejection.class);
         if (rejection != null) {
             return rejection;
         }
-        if (cause(failure, HttpOperationFailedException.class) != null || cause(failure, IOException.class) != null) {
+        if (Causes.find(failure, HttpOperationFailedException.class) != null
+                || Causes.find(failure, IOException.class) != null) {
             return new ProviderUnavailable("Xero could not be reached: try again later");
         }
         throw failure;
-    }
-
-    private static <T extends Throwable> T cause(Throwable error, Class<T> type) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 }

@@ -24,6 +24,7 @@ import io.taskhub.provider.quickbooks.QuickBooksMapper;
 import io.taskhub.provider.quickbooks.QuickBooksRequest;
 import io.taskhub.security.Caller;
 import io.taskhub.security.UserDirectory;
+import io.taskhub.sync.Causes;
 import io.taskhub.sync.IntegrationLifecycle;
 import io.taskhub.sync.StoredIntegration;
 import org.apache.camel.Body;
@@ -199,11 +200,10 @@ public class QuickBooksCustomersApi {
 
     /** Throttled: try again shortly (503); anything else the provider failed at is a bad gateway (502). */
     private static ApiProblem unavailable(String provider, RuntimeException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof HttpOperationFailedException http && http.getStatusCode() == 429) {
-                return new ApiProblem(503, "Service unavailable", provider + " is throttling the hub's requests: "
-                        + "try again in a minute", null);
-            }
+        HttpOperationFailedException http = Causes.find(e, HttpOperationFailedException.class);
+        if (http != null && http.getStatusCode() == 429) {
+            return new ApiProblem(503, "Service unavailable", provider + " is throttling the hub's requests: "
+                    + "try again in a minute", null);
         }
         return new ApiProblem(502, "Bad gateway", provider + " could not complete the request: " + e.getMessage(),
                 null);

@@ -42,7 +42,8 @@ public class TransientFailures {
         return current != null ? current : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     }
 
-    static String header(HttpOperationFailedException http, String name) {
+    /** A response header of a failed HTTP call, whatever its case. */
+    public static String header(HttpOperationFailedException http, String name) {
         Map<String, String> headers = http.getResponseHeaders();
         if (headers == null) {
             return null;

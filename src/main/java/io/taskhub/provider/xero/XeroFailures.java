@@ -1,8 +1,8 @@
 package io.taskhub.provider.xero;
 
-import java.util.Map;
-
 import io.taskhub.provider.ProviderRejection;
+import io.taskhub.sync.Causes;
+import io.taskhub.sync.TransientFailures;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.springframework.stereotype.Component;
@@ -22,11 +22,11 @@ public class XeroFailures {
 
     public void explain(Exchange exchange) throws Exception {
         Exception error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        HttpOperationFailedException http = httpFailure(error);
+        HttpOperationFailedException http = Causes.find(error, HttpOperationFailedException.class);
         if (http == null) {
             throw error;
         }
-        String problem = header(http, "X-Rate-Limit-Problem");
+        String problem = TransientFailures.header(http, "X-Rate-Limit-Problem");
         switch (http.getStatusCode()) {
             case 429 -> throw new XeroLimitReached("day".equalsIgnoreCase(problem)
                     ? "Xero daily API limit reached" + wait(http) + ": the next sync carries on from where this one stopped"
@@ -43,27 +43,12 @@ public class XeroFailures {
     }
 
     private static String wait(HttpOperationFailedException http) {
-        String retryAfter = header(http, "Retry-After");
+        String retryAfter = TransientFailures.header(http, "Retry-After");
         try {
             long minutes = Math.max(1, Long.parseLong(retryAfter.trim()) / 60);
             return " (Xero takes calls again in about " + minutes + " min)";
         } catch (RuntimeException notSeconds) {
             return "";
         }
-    }
-
-    private static HttpOperationFailedException httpFailure(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof HttpOperationFailedException http) {
-                return http;
-            }
-        }
-        return null;
-    }
-
-    private static String header(HttpOperationFailedException http, String name) {
-        Map<String, String> headers = http.getResponseHeaders();
-        return headers == null ? null : headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 }

@@ -7,6 +7,7 @@ import io.taskhub.provider.Provider;
 import io.taskhub.provider.ProviderRejection;
 import io.taskhub.provider.oauth.OAuthTokens;
 import io.taskhub.provider.oauth.TokenSet;
+import io.taskhub.sync.Causes;
 import org.springframework.stereotype.Component;
 
 /**
@@ -92,15 +93,7 @@ public class XeroProvider implements Provider {
         } catch (ProviderRejection e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new ProviderRejection("Xero could not be asked to check the credentials: " + rootMessage(e), e);
+            throw new ProviderRejection("Xero could not be asked to check the credentials: " + Causes.rootMessage(e), e);
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }
