@@ -17,7 +17,9 @@ import io.taskhub.support.SharedDatabase;
  * non-daemon threads behind).
  *
  * <p>Arguments: {@code --quick} for a tenth of the sizes; {@code --jar PATH} for the hub jar (default: the one
- * in {@code target/}).
+ * in {@code target/}); {@code --only full-sync} for the floor and the big integration alone (the figure a change
+ * to the write path moves). The environment variable {@code BENCH_HUB_JVM_OPTIONS} adds options to every hub
+ * process (a profiler, say).
  */
 public final class Bench {
 
@@ -43,7 +45,11 @@ public final class Bench {
         try (SharedDatabase db = SharedDatabase.start(work.resolve("postgres"))) {
             List.of("hub_main", "hub_small", "hub_many").forEach(db::create);
             BenchRun run = new BenchRun(sizes, db, work, jar);
-            measure(run);
+            if (arguments.contains("--only") && "full-sync".equals(arguments.get(arguments.indexOf("--only") + 1))) {
+                measureFullSync(run);
+            } else {
+                measure(run);
+            }
             List<Figure> missed = run.figures().stream().filter(f -> Boolean.FALSE.equals(f.pass())).toList();
             BenchRun.progress(missed.isEmpty() ? "every target met" : missed.size() + " target(s) missed");
             status = missed.isEmpty() ? 0 : 1;
@@ -63,6 +69,12 @@ public final class Bench {
                 new StockPatternBench(run).measure(hub, "hub_main");
             }
             many.measure();
+        }
+    }
+
+    private static void measureFullSync(BenchRun run) throws Exception {
+        try (HubProcess hub = run.startHub("hub-main", "hub_main")) {
+            new BigIntegrationBench(run).measure(hub, "hub_main");
         }
     }
 

@@ -47,6 +47,10 @@ final class BenchRun {
         HubProcess.Options options = new HubProcess.Options(jar, work)
                 .database(db.url(database), SharedDatabase.USER, SharedDatabase.PASSWORD, SECRET_KEY)
                 .jvm(HEAP, "-XX:+ExitOnOutOfMemoryError");
+        String extra = System.getenv("BENCH_HUB_JVM_OPTIONS");
+        if (extra != null && !extra.isBlank()) {
+            options.jvm(extra.trim().split("\\s+"));
+        }
         env.forEach(options::env);
         return HubProcess.start(name, options).awaitReady(Duration.ofMinutes(3));
     }
