@@ -1,10 +1,12 @@
 package io.taskhub.provider.salesforce;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,10 +63,47 @@ public final class SalesforceMapper {
     public static Instant timestamp(JsonNode r) {
         String value = required(r, "SystemModstamp");
         try {
-            return OffsetDateTime.parse(value, SALESFORCE_DATETIME).toInstant();
-        } catch (DateTimeParseException e) {
+            Instant usual = usualShape(value);
+            return usual != null ? usual : OffsetDateTime.parse(value, SALESFORCE_DATETIME).toInstant();
+        } catch (DateTimeException e) {
             throw new RecordRejected("SystemModstamp is not a Salesforce datetime: " + value);
         }
+    }
+
+    /**
+     * {@code yyyy-MM-ddTHH:mm:ss.SSS+hhmm}, the shape Salesforce writes, read digit by digit: with the general
+     * formatter this parse took a third of the hub's time in a large import. Null for any other shape.
+     */
+    private static Instant usualShape(String v) {
+        if (v.length() != 28 || v.charAt(4) != '-' || v.charAt(7) != '-' || v.charAt(10) != 'T'
+                || v.charAt(13) != ':' || v.charAt(16) != ':' || v.charAt(19) != '.'
+                || v.charAt(23) != '+' && v.charAt(23) != '-') {
+            return null;
+        }
+        int[] fields = {number(v, 0, 4), number(v, 5, 7), number(v, 8, 10), number(v, 11, 13), number(v, 14, 16),
+                number(v, 17, 19), number(v, 20, 23), number(v, 24, 26), number(v, 26, 28)};
+        for (int field : fields) {
+            if (field < 0) {
+                return null;
+            }
+        }
+        ZoneOffset offset = ZoneOffset.ofHoursMinutes(v.charAt(23) == '-' ? -fields[7] : fields[7],
+                v.charAt(23) == '-' ? -fields[8] : fields[8]);
+        return LocalDateTime.of(fields[0], fields[1], fields[2], fields[3], fields[4], fields[5],
+                fields[6] * 1_000_000).toInstant(offset);
+    }
+
+    /** The decimal number in {@code v[from, to)}, or -1 if a character is not a digit. */
+    private static int number(String v, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + c - '0';
+        }
+        return value;
     }
 
     private static String required(JsonNode r, String field) {

@@ -14,6 +14,9 @@ import io.taskhub.model.ArchiveReason;
 import io.taskhub.model.TaskRecord;
 import io.taskhub.provider.RecordRejected;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The Salesforce rules of CONTRACT §4, from recorded query pages. */
 class SalesforceMapperTest {
@@ -64,6 +67,29 @@ class SalesforceMapperTest {
         assertThatThrownBy(() -> mapper.map("cases", broken))
                 .isInstanceOf(RecordRejected.class)
                 .hasMessageContaining("SystemModstamp").hasMessageContaining("last tuesday");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "2026-11-20T09:15:02.000+0000, 2026-11-20T09:15:02Z",
+            "2026-11-20T09:15:02.123+0530, 2026-11-20T03:45:02.123Z",
+            "2024-02-29T23:59:59.999-0800, 2024-03-01T07:59:59.999Z",
+            "2026-11-20T09:15:02Z, 2026-11-20T09:15:02Z",
+            "2026-11-20T09:15:02.5+01:00, 2026-11-20T08:15:02.500Z"})
+    void timestampsInSalesforcesShapeAndInIsoShapesMeanTheSameInstant(String stamp, String instant) {
+        assertThat(SalesforceMapper.timestamp(record(stamp))).isEqualTo(Instant.parse(instant));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-02-30T09:15:02.000+0000", "2026-11-20T24:15:02.000+0000",
+            "2026-11-20T09:15:02.000+1900", "2026-11-2OT09:15:02.000+0000", "2026-11-20 09:15:02.000+0000"})
+    void anImpossibleTimestampIsRejectedNotGuessed(String stamp) {
+        assertThatThrownBy(() -> SalesforceMapper.timestamp(record(stamp)))
+                .isInstanceOf(RecordRejected.class).hasMessageContaining(stamp);
+    }
+
+    private static JsonNode record(String stamp) {
+        return new ObjectMapper().createObjectNode().put("SystemModstamp", stamp);
     }
 
     @Test
