@@ -1,30 +1,24 @@
 package io.taskhub.sync;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.taskhub.config.HubProperties;
 import io.taskhub.model.RunCounts;
-import io.taskhub.model.TaskRecord;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.springframework.stereotype.Component;
 
 /**
  * Prepares a mapped page for {@code sql/write-page.sql} and books what the statement did on the run. The whole page
- * travels as JSON in one bound parameter: one round trip and one statement per page, whatever its size.
+ * travels in bound parameters (the tasks as {@link TaskColumns}, clients and rejected records as JSON): one round
+ * trip and one statement per page, whatever its size.
  */
 @Component("pageWriter")
 public class PageWriter {
-
-    /** A task row as the statement reads it: the record plus the task it sits under unless its parent is found. */
-    record TaskRow(@JsonUnwrapped TaskRecord record, long parentId) {
-    }
 
     private final ObjectMapper json;
     private final NodeId node;
@@ -37,10 +31,7 @@ public class PageWriter {
     }
 
     public Map<String, Object> parameters(MappedPage page, @ExchangeProperty(SyncContext.PROPERTY) SyncContext sync) {
-        List<TaskRow> rows = page.tasks().stream()
-                .map(task -> new TaskRow(task, sync.defaultParent(task.type())))
-                .toList();
-        Map<String, Object> parameters = new HashMap<>();
+        Map<String, Object> parameters = new HashMap<>(TaskColumns.of(page.tasks(), sync::defaultParent).parameters());
         parameters.put("integrationId", sync.integrationId());
         parameters.put("accountId", sync.accountId());
         parameters.put("provider", sync.provider());
@@ -48,7 +39,6 @@ public class PageWriter {
         parameters.put("seenRunId", sync.full() ? sync.runId() : null);
         parameters.put("type", page.type());
         parameters.put("cursor", page.cursor());
-        parameters.put("tasks", write(rows));
         parameters.put("clients", write(page.clients()));
         parameters.put("rejected", write(page.rejected()));
         parameters.put("node", node.value());

@@ -2,10 +2,13 @@ package io.taskhub.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import io.taskhub.model.Run;
+import io.taskhub.model.TaskRecord;
+import io.taskhub.provider.salesforce.SalesforceProvider;
 import io.taskhub.model.RunStatus;
 import io.taskhub.model.RunTrigger;
 import io.taskhub.sandbox.salesforce.SalesforceSimulator;
@@ -13,8 +16,11 @@ import io.taskhub.security.CredentialCipher;
 import io.taskhub.security.UserDirectory;
 import io.taskhub.support.HubTest;
 import io.taskhub.sync.IntegrationRepository;
+import io.taskhub.sync.MappedPage;
+import io.taskhub.sync.SyncContext;
 import io.taskhub.sync.SyncService;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.api.management.ManagedCamelContext;
 import org.apache.camel.api.management.mbean.ManagedRouteMBean;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
@@ -46,6 +52,8 @@ class SalesforceRouteTest {
     UserDirectory directory;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    SalesforceProvider salesforceProvider;
 
     private final SalesforceSimulator salesforce = SalesforceSimulator.start(
             SalesforceSimulator.Options.defaults().withOpportunities(4100).withCases(10));
@@ -57,12 +65,7 @@ class SalesforceRouteTest {
 
     @Test
     void eachPageIsWrittenAsItArrivesAndTheCursorFollows() {
-        long account = directory.createAccount("Route test").id();
-        byte[] credentials = cipher.seal("{\"clientId\":\"" + SalesforceSimulator.DEFAULT_CLIENT_ID
-                + "\",\"clientSecret\":\"" + SalesforceSimulator.DEFAULT_CLIENT_SECRET
-                + "\",\"refreshToken\":\"" + SalesforceSimulator.DEFAULT_REFRESH_TOKEN + "\"}");
-        long integration = integrations.insert(account, "salesforce", "owner@route.test", credentials,
-                Map.of("loginUrl", salesforce.baseUrl()), Map.of(), List.of("opportunities", "cases"), 3600);
+        long integration = salesforceIntegration("Route test");
 
         // 4100 opportunities arrive as 2000 + 2000 + 100, the cases as one page
         ManagedRouteMBean writes = camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class)
@@ -81,5 +84,51 @@ class SalesforceRouteTest {
                 .isEqualTo(lastStamp.replace(".000+0000", "Z"));
         assertThat(salesforce.soqlLog()).anyMatch(soql -> soql.contains("FROM Opportunity")
                 && soql.endsWith("ORDER BY SystemModstamp, Id"));
+    }
+
+    @Test
+    void aPageIsNotWrittenOnceAnotherInstanceHoldsTheLease() {
+        long integration = salesforceIntegration("Lease test");
+        Run first = syncs.run(syncs.start(integration, RunTrigger.FORCED, false).orElseThrow().runId());
+        String cursor = cursor(integration);
+        long root = jdbc.queryForObject("select id from task where integration_id = ? and kind = 'PROJECT'",
+                Long.class, integration);
+        // this instance stalled; another one took the integration over
+        jdbc.update("update integration set lease_owner = 'another-instance', "
+                + "lease_until = now() + interval '1 minute' where id = ?", integration);
+
+        SyncContext sync = new SyncContext(first.id(), integration, account(integration), salesforceProvider, null,
+                List.of("opportunities"), false, Map.of(), Map.of("opportunities", root));
+        MappedPage late = new MappedPage("opportunities", List.of(TaskRecord.of("opportunities", "006LATE",
+                "Late deal", null, Instant.parse("2030-01-01T00:00:00Z"))), List.of(), List.of(),
+                "2030-01-01T00:00:00Z");
+        Exchange written = camel.createFluentProducerTemplate().to("direct:sync-write-page")
+                .withProcessor(e -> {
+                    e.getIn().setBody(late);
+                    e.setProperty(SyncContext.PROPERTY, sync);
+                }).send();
+
+        assertThat(written.getException()).hasMessageContaining("lost the lease");
+        assertThat(jdbc.queryForObject("select count(*) from task where external_id = '006LATE'", Integer.class))
+                .isZero();
+        assertThat(cursor(integration)).isEqualTo(cursor);
+    }
+
+    private String cursor(long integration) {
+        return jdbc.queryForObject("select position from sync_cursor where integration_id = ? "
+                + "and type = 'opportunities'", String.class, integration);
+    }
+
+    private long account(long integration) {
+        return jdbc.queryForObject("select account_id from integration where id = ?", Long.class, integration);
+    }
+
+    private long salesforceIntegration(String accountName) {
+        long account = directory.createAccount(accountName).id();
+        byte[] credentials = cipher.seal("{\"clientId\":\"" + SalesforceSimulator.DEFAULT_CLIENT_ID
+                + "\",\"clientSecret\":\"" + SalesforceSimulator.DEFAULT_CLIENT_SECRET
+                + "\",\"refreshToken\":\"" + SalesforceSimulator.DEFAULT_REFRESH_TOKEN + "\"}");
+        return integrations.insert(account, "salesforce", "owner@route.test", credentials,
+                Map.of("loginUrl", salesforce.baseUrl()), Map.of(), List.of("opportunities", "cases"), 3600);
     }
 }
