@@ -2,20 +2,29 @@ package io.taskhub.sync;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.taskhub.config.HubProperties;
 import io.taskhub.model.RunCounts;
+import org.apache.camel.Body;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Prepares a mapped page for {@code sql/write-page.sql} and books what the statement did on the run. The whole page
- * travels in bound parameters (the tasks as {@link TaskColumns}, clients and rejected records as JSON): one round
- * trip and one statement per page, whatever its size.
+ * Stores the mapped pages of the provider routes. A page handed over is stored by the {@code sync-store-page} route
+ * on a writer thread while the provider route fetches and maps the next one (PostgreSQL and the hub then work at
+ * once, each on its own core); {@link PageWrites} keeps one write in flight per run, in order.
+ *
+ * <p>The statement {@code sql/write-page.sql} gets the whole page in bound parameters (the tasks as
+ * {@link TaskColumns}, clients and rejected records as JSON): one round trip and one statement per page, whatever
+ * its size. What it did is booked on the run.
  */
 @Component("pageWriter")
 public class PageWriter {
@@ -23,11 +32,37 @@ public class PageWriter {
     private final ObjectMapper json;
     private final NodeId node;
     private final long leaseSeconds;
+    private final ExecutorService writers;
+    private final ProducerTemplate store;
 
-    public PageWriter(ObjectMapper json, NodeId node, HubProperties hub) {
+    public PageWriter(ObjectMapper json, NodeId node, HubProperties hub, CamelContext camel) {
         this.json = json.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
         this.node = node;
         this.leaseSeconds = hub.sync().lease().toSeconds();
+        // one writer per run that can be under way: the timer's workers and as many forced syncs
+        this.writers = camel.getExecutorServiceManager().newFixedThreadPool(this, "sync-page-writer",
+                2 * hub.sync().workers());
+        this.store = camel.createProducerTemplate();
+    }
+
+    /** Body: a mapped page. Waits for the run's previous page to be stored, then stores this one meanwhile. */
+    public void handOver(@Body MappedPage page, @ExchangeProperty(SyncContext.PROPERTY) SyncContext sync) {
+        sync.writes().next(() -> CompletableFuture.supplyAsync(() -> store.send("direct:sync-store-page", e -> {
+            e.getIn().setBody(page);
+            e.setProperty(SyncContext.PROPERTY, sync);
+        }), writers));
+    }
+
+    /** Waits until every page handed over is stored; fails with the first write that failed. */
+    public void stored(@ExchangeProperty(SyncContext.PROPERTY) SyncContext sync) {
+        sync.writes().await();
+    }
+
+    /** Waits for the write in flight of a run that is failing, without adding its failure. */
+    public void settle(@ExchangeProperty(SyncContext.PROPERTY) SyncContext sync) {
+        if (sync != null) {
+            sync.writes().settle();
+        }
     }
 
     public Map<String, Object> parameters(MappedPage page, @ExchangeProperty(SyncContext.PROPERTY) SyncContext sync) {

@@ -23,6 +23,7 @@ public final class SyncContext {
     private final boolean full;
     private final Map<String, String> cursors;
     private final Map<String, Long> parents;
+    private final PageWrites writes = new PageWrites();
     private RunCounts counts = RunCounts.NONE;
 
     /**
@@ -82,6 +83,11 @@ public final class SyncContext {
             throw new IllegalArgumentException("type " + type + " is not selected");
         }
         return parent;
+    }
+
+    /** This run's pages being stored while the next is fetched. */
+    PageWrites writes() {
+        return writes;
     }
 
     public synchronized void add(RunCounts page) {

@@ -102,7 +102,7 @@ class SalesforceRouteTest {
         MappedPage late = new MappedPage("opportunities", List.of(TaskRecord.of("opportunities", "006LATE",
                 "Late deal", null, Instant.parse("2030-01-01T00:00:00Z"))), List.of(), List.of(),
                 "2030-01-01T00:00:00Z");
-        Exchange written = camel.createFluentProducerTemplate().to("direct:sync-write-page")
+        Exchange written = camel.createFluentProducerTemplate().to("direct:sync-store-page")
                 .withProcessor(e -> {
                     e.getIn().setBody(late);
                     e.setProperty(SyncContext.PROPERTY, sync);
