@@ -40,7 +40,7 @@ public class PageWriter {
         this.node = node;
         this.leaseSeconds = hub.sync().lease().toSeconds();
         // one writer per run that can be under way: the timer's workers and as many forced syncs
-        this.writers = camel.getExecutorServiceManager().newFixedThreadPool(this, "sync-page-writer",
+        this.writers = camel.getExecutorServiceManager().newFixedThreadPool("sync-page-writer", "sync-page-writer",
                 2 * hub.sync().workers());
         this.store = camel.createProducerTemplate();
     }
