@@ -18,8 +18,8 @@ import io.taskhub.support.SharedDatabase;
  *
  * <p>Arguments: {@code --quick} for a tenth of the sizes; {@code --jar PATH} for the hub jar (default: the one
  * in {@code target/}); {@code --only full-sync} for the floor and the big integration alone (the figure a change
- * to the write path moves). The environment variable {@code BENCH_HUB_JVM_OPTIONS} adds options to every hub
- * process (a profiler, say).
+ * to the write path moves), {@code --only many-accounts} for the many integrations due at once. The environment
+ * variable {@code BENCH_HUB_JVM_OPTIONS} adds options to every hub process (a profiler, say).
  */
 public final class Bench {
 
@@ -45,10 +45,12 @@ public final class Bench {
         try (SharedDatabase db = SharedDatabase.start(work.resolve("postgres"))) {
             List.of("hub_main", "hub_small", "hub_many").forEach(db::create);
             BenchRun run = new BenchRun(sizes, db, work, jar);
-            if (arguments.contains("--only") && "full-sync".equals(arguments.get(arguments.indexOf("--only") + 1))) {
-                measureFullSync(run);
-            } else {
-                measure(run);
+            String only = arguments.contains("--only") ? arguments.get(arguments.indexOf("--only") + 1) : "all";
+            switch (only) {
+                case "all" -> measure(run);
+                case "full-sync" -> measureFullSync(run);
+                case "many-accounts" -> measureManyAccounts(run);
+                default -> throw new IllegalArgumentException("--only full-sync or --only many-accounts");
             }
             List<Figure> missed = run.figures().stream().filter(f -> Boolean.FALSE.equals(f.pass())).toList();
             BenchRun.progress(missed.isEmpty() ? "every target met" : missed.size() + " target(s) missed");
@@ -75,6 +77,13 @@ public final class Bench {
     private static void measureFullSync(BenchRun run) throws Exception {
         try (HubProcess hub = run.startHub("hub-main", "hub_main")) {
             new BigIntegrationBench(run).measure(hub, "hub_main");
+        }
+    }
+
+    private static void measureManyAccounts(BenchRun run) throws Exception {
+        try (ManyAccountsBench many = new ManyAccountsBench(run, "hub_many")) {
+            many.prepare();
+            many.measure();
         }
     }
 

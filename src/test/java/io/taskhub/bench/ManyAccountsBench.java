@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.taskhub.sandbox.salesforce.SalesforceSimulator;
 import io.taskhub.support.HubProcess;
 import io.taskhub.support.OperatorApi;
 import io.taskhub.support.SharedDatabase;
@@ -25,6 +24,9 @@ import io.taskhub.support.SharedDatabase;
 /**
  * Many integrations due at once: the hub comes back after a downtime longer than their interval and finds every
  * timer overdue. Each must sync exactly once, on a bounded worker pool and a bounded connection pool.
+ *
+ * <p>The integrations are spread over the four providers, four to an account (one of each: an account holds one
+ * live integration per provider), so 500 integrations take 125 accounts, the fewest that can hold them.
  *
  * <p>Set up in two steps around the other measurements: {@link #prepare} enables the integrations (their first
  * syncs find an empty org) and stops the hub; the org then gains its records; {@link #measure} waits until every
@@ -37,8 +39,7 @@ final class ManyAccountsBench implements AutoCloseable {
 
     private final BenchRun run;
     private final String database;
-    private final SalesforceSimulator org = SalesforceSimulator.start(SalesforceSimulator.Options.defaults()
-            .withOpportunities(0).withCases(0));
+    private final SharedProviders providers = new SharedProviders();
     private final List<OperatorApi.Integration> integrations = new ArrayList<>();
     private Instant lastEnabled;
 
@@ -47,21 +48,21 @@ final class ManyAccountsBench implements AutoCloseable {
         this.database = database;
     }
 
-    /** One account per integration: an account holds one live integration of a provider. */
     void prepare() throws Exception {
         int count = run.sizes.integrations();
-        BenchRun.progress("many accounts: enabling " + count + " integrations");
-        for (int i = 0; i < count; i++) {
-            org.registerClient("client-" + i, "secret-" + i, "token-" + i);
-        }
+        BenchRun.progress("many accounts: enabling " + count + " integrations in " + accounts(count) + " accounts");
         try (HubProcess hub = run.startHub("hub-many-setup", database, settings())) {
             OperatorApi api = new OperatorApi(hub.operator());
+            List<Long> accounts = new ArrayList<>();
+            for (int a = 0; a < accounts(count); a++) {
+                accounts.add(api.createAccount("Many " + a));
+            }
             ExecutorService clients = Executors.newFixedThreadPool(2);
             List<Future<OperatorApi.Integration>> enabled = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                int n = i;
-                enabled.add(clients.submit(() -> api.enableSalesforce(api.createAccount("Many " + n), org.baseUrl(),
-                        "client-" + n, "secret-" + n, "token-" + n, run.sizes.timerSeconds())));
+                long account = accounts.get(i / SharedProviders.PROVIDERS.size());
+                Map<String, Object> body = providers.enabling(i, run.sizes.timerSeconds());
+                enabled.add(clients.submit(() -> api.enable(account, body)));
             }
             for (Future<OperatorApi.Integration> integration : enabled) {
                 integrations.add(integration.get());
@@ -72,9 +73,12 @@ final class ManyAccountsBench implements AutoCloseable {
                 awaitFinishedRuns(db, Instant.EPOCH, count, Duration.ofMinutes(10));
             }
         }
-        for (int i = 0; i < run.sizes.recordsEach(); i++) {
-            org.createOpportunity("Deal " + i, "Prospecting");
-        }
+        providers.fill(run.sizes.recordsEach());
+    }
+
+    private static int accounts(int integrations) {
+        int each = SharedProviders.PROVIDERS.size();
+        return (integrations + each - 1) / each;
     }
 
     void measure() throws Exception {
@@ -129,7 +133,8 @@ final class ManyAccountsBench implements AutoCloseable {
         Instant first = spans.stream().map(s -> s[0]).min(Instant::compareTo).orElseThrow();
         Instant last = spans.stream().map(s -> s[1]).max(Instant::compareTo).orElseThrow();
         double seconds = Duration.between(first, last).toMillis() / 1000.0;
-        String what = count + " integrations x " + records + " records";
+        String what = count + " integrations of " + SharedProviders.PROVIDERS.size() + " providers in "
+                + accounts(count) + " accounts x " + records + " records";
         run.report(Figure.exactly("many accounts: synced exactly once, all " + records + " records (" + what + ")",
                 once, "integrations", count));
         run.report(Figure.exactly("many accounts: synced more than once", twice, "integrations", 0));
@@ -200,6 +205,6 @@ final class ManyAccountsBench implements AutoCloseable {
 
     @Override
     public void close() {
-        org.close();
+        providers.close();
     }
 }

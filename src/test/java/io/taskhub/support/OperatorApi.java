@@ -38,6 +38,11 @@ public final class OperatorApi {
                 "endpoint", Map.of("loginUrl", loginUrl),
                 "selectedTypes", List.of("opportunities"),
                 "intervalSeconds", intervalSeconds);
+        return enable(account, body);
+    }
+
+    /** {@code POST .../integrations} with this body: the enabled integration. */
+    public Integration enable(long account, Map<String, Object> body) {
         long id = expect(client.post("/api/accounts/" + account + "/integrations", body), 201).get("id").asLong();
         return new Integration(account, id);
     }
