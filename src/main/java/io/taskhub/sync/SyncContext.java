@@ -40,7 +40,7 @@ public final class SyncContext {
         this.selectedTypes = List.copyOf(selectedTypes);
         this.full = full;
         this.cursors = cursors;
-        this.parents = parents;
+        this.parents = Map.copyOf(parents);
     }
 
     public long runId() {
