@@ -1,6 +1,5 @@
 package io.taskhub.sync;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -66,7 +65,7 @@ public class PageWriter {
     }
 
     public Map<String, Object> parameters(MappedPage page, @ExchangeProperty(SyncContext.PROPERTY) SyncContext sync) {
-        Map<String, Object> parameters = new HashMap<>(TaskColumns.of(page.tasks(), sync::defaultParent).parameters());
+        Map<String, Object> parameters = TaskColumns.parameters(page.tasks(), sync::defaultParent);
         parameters.put("integrationId", sync.integrationId());
         parameters.put("accountId", sync.accountId());
         parameters.put("provider", sync.provider());

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,15 @@ import io.taskhub.model.TaskRecord;
  */
 final class TaskColumns {
 
-    private final Map<String, Object> columns = new LinkedHashMap<>();
+    private TaskColumns() {
+    }
 
-    private TaskColumns(Collection<TaskRecord> tasks, ToLongFunction<String> defaultParent) {
+    /**
+     * The statement's parameters for these tasks, by name (a map the caller may add to), each task under its type's
+     * default parent unless it names its own.
+     */
+    static Map<String, Object> parameters(List<TaskRecord> page, ToLongFunction<String> defaultParent) {
+        Collection<TaskRecord> tasks = latestOfEach(page);
         int size = tasks.size();
         String[] types = new String[size];
         String[] externalIds = new String[size];
@@ -56,6 +63,7 @@ final class TaskColumns {
                 assigneeEmails.add(email);
             }
         }
+        Map<String, Object> columns = new HashMap<>();
         columns.put("types", types);
         columns.put("externalIds", externalIds);
         columns.put("names", names);
@@ -68,15 +76,6 @@ final class TaskColumns {
         columns.put("relatedExternalIds", relatedExternalIds);
         columns.put("assigneeRows", assigneeRows.stream().mapToLong(Long::longValue).toArray());
         columns.put("assigneeEmails", assigneeEmails.toArray(String[]::new));
-    }
-
-    /** The columns of these tasks, each under a type's default parent unless it names its own. */
-    static TaskColumns of(List<TaskRecord> tasks, ToLongFunction<String> defaultParent) {
-        return new TaskColumns(latestOfEach(tasks), defaultParent);
-    }
-
-    /** The statement's parameters, by name. */
-    Map<String, Object> parameters() {
         return columns;
     }
 

@@ -17,12 +17,11 @@ class TaskColumnsTest {
 
     @Test
     void aRecordTwiceInOnePageIsWrittenOnceInItsLatestVersion() {
-        Map<String, Object> columns = TaskColumns.of(List.of(
+        Map<String, Object> columns = TaskColumns.parameters(List.of(
                 TaskRecord.of("deals", "1", "Newer", null, TUESDAY),
                 TaskRecord.of("deals", "2", "Other", null, MONDAY),
                 TaskRecord.of("deals", "1", "Older", null, MONDAY),
-                TaskRecord.of("cases", "1", "Same id, other type", ArchiveReason.CLOSED, null)), type -> 7L)
-                .parameters();
+                TaskRecord.of("cases", "1", "Same id, other type", ArchiveReason.CLOSED, null)), type -> 7L);
 
         assertThat((String[]) columns.get("externalIds")).containsExactly("1", "2", "1");
         assertThat((String[]) columns.get("names")).containsExactly("Newer", "Other", "Same id, other type");
@@ -34,10 +33,10 @@ class TaskColumnsTest {
 
     @Test
     void assigneesArePairsOfRowNumberAndEmail() {
-        Map<String, Object> columns = TaskColumns.of(List.of(
+        Map<String, Object> columns = TaskColumns.parameters(List.of(
                 new TaskRecord("tasks", "a", "A", null, MONDAY, null, null, List.of()),
                 new TaskRecord("tasks", "b", "B", null, MONDAY, "projects", "p1", List.of("x@example.com",
-                        "y@example.com"))), type -> 1L).parameters();
+                        "y@example.com"))), type -> 1L);
 
         assertThat((long[]) columns.get("assigneeRows")).containsExactly(2, 2);
         assertThat((String[]) columns.get("assigneeEmails")).containsExactly("x@example.com", "y@example.com");
