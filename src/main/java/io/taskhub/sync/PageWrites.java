@@ -1,6 +1,7 @@
 package io.taskhub.sync;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 import org.apache.camel.Exchange;
@@ -24,10 +25,16 @@ final class PageWrites {
     /** Waits until every handed-over page is stored; throws what failed a write. */
     synchronized void await() {
         if (inFlight != null) {
-            Exchange written = inFlight.join();
-            inFlight = null;
-            if (written.getException() != null && failure == null) {
-                failure = new PageNotStored(written.getException());
+            Throwable error;
+            try {
+                error = inFlight.join().getException();
+            } catch (CompletionException e) {
+                error = e.getCause();      // the write could not even be sent (the hub stopping, say)
+            } finally {
+                inFlight = null;
+            }
+            if (error != null && failure == null) {
+                failure = new PageNotStored(error);
             }
         }
         if (failure != null) {

@@ -63,6 +63,16 @@ class PageWritesTest {
         assertThatThrownBy(writes::await).hasMessage("database gone");
     }
 
+    @Test
+    void aWriteThatCouldNotBeSentCountsAsAFailedWrite() {
+        writes.next(() -> CompletableFuture.failedFuture(new IllegalStateException("hub stopping")));
+
+        assertThatThrownBy(() -> writes.next(() -> write("page 2", null, null)))
+                .isInstanceOf(PageWrites.PageNotStored.class).hasMessage("hub stopping");
+        writes.settle();
+        assertThat(stored()).isEmpty();
+    }
+
     /** A write on the writer thread: stores the page unless it fails, after the latch if one is given. */
     private CompletableFuture<Exchange> write(String page, RuntimeException failure, CountDownLatch latch) {
         return CompletableFuture.supplyAsync(() -> {
