@@ -1,7 +1,13 @@
 package io.taskhub.security;
 
 import java.time.Duration;
+import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.springboot.CamelRequestHandlerMapping;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,9 +21,11 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 
 /**
@@ -27,27 +35,44 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 public class SecurityConfig {
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, ProblemWriter problems) throws Exception {
+    SecurityFilterChain filterChain(HttpSecurity http, ProblemWriter problems,
+                                    ObjectProvider<CamelRequestHandlerMapping> restRouting,
+                                    ObjectProvider<CamelContext> camel)
+            throws Exception {
         // the console runs in a browser, which would send the operator's cached credentials along with a forged
         // request: it gets CSRF tokens; the REST API is for services, which hold no cookies
-        http.csrf(csrf -> csrf.ignoringRequestMatchers("/api/**")
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::isApi)
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiBodyFilter(problems), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .httpBasic(basic -> basic.realmName("taskhub").authenticationEntryPoint((req, res, e) -> {
                     res.setHeader("WWW-Authenticate", "Basic realm=\"taskhub\"");
                     problems.write(res, 401, "Unauthorized", "valid credentials are required");
                 }))
                 .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) ->
-                        problems.write(res, 403, "Forbidden", "this needs the OPERATOR")))
+                        problems.write(res, 403, "Forbidden", ex instanceof CsrfException
+                                ? "the console's requests carry its CSRF token" : "this needs the OPERATOR")))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/openapi.json").permitAll()
                         .requestMatchers("/actuator/**").hasRole("OPERATOR")
                         .anyRequest().authenticated())
-                .addFilterAfter(new AccountAccessFilter(problems), AuthorizationFilter.class);
+                .addFilterAfter(new OperationGuard(restRouting::getObject, camel::getObject, problems), AuthorizationFilter.class);
         return http.build();
+    }
+
+    /** The REST API, however its letters are cased: paths that route nowhere are answered 404, not refused. */
+    private static boolean isApi(HttpServletRequest request) {
+        return request.getServletPath().toLowerCase(Locale.ROOT).startsWith("/api/");
+    }
+
+    /** Paths the firewall refuses (encoded slashes, dot segments, ;parameters, doubled slashes): plain 400s. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return (request, response, e) -> problems.write(response, 400, "Invalid request",
+                "the request's path or parameters are not in canonical form");
     }
 
     @Bean

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,6 +64,10 @@ public final class HubClient {
         return answer.json();
     }
 
+    private static boolean isJson(HttpResponse<?> response) {
+        return response.headers().firstValue("Content-Type").orElse("application/json").contains("json");
+    }
+
     public Answer get(String path) {
         return send("GET", path, null);
     }
@@ -80,6 +85,15 @@ public final class HubClient {
     }
 
     public Answer send(String method, String path, Object body) {
+        return send(method, path, body, Map.of());
+    }
+
+    /** A GET or body-less call with one more request header. */
+    public Answer sendWithHeader(String method, String path, String header, String value) {
+        return send(method, path, null, Map.of(header, value));
+    }
+
+    private Answer send(String method, String path, Object body, Map<String, String> headers) {
         try {
             String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
@@ -91,9 +105,11 @@ public final class HubClient {
             if (authorization != null) {
                 request.header("Authorization", authorization);
             }
+            headers.forEach(request::header);
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String answer = response.body();
-            JsonNode json = answer == null || answer.isBlank() ? JSON.missingNode() : JSON.readTree(answer);
+            JsonNode json = answer == null || answer.isBlank() || !isJson(response) ? JSON.missingNode()
+                    : JSON.readTree(answer);
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json,
                     answer);
         } catch (Exception e) {

@@ -1,0 +1,123 @@
+package io.taskhub.security;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Set;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * What a body sent to {@code /api} must be, checked before anything reads it. A browser can be made to send a form or
+ * text to any site without asking first, with the credentials it cached for that site: the API takes JSON bodies only
+ * (415 otherwise), which no cross-site page can send without the browser's preflight. Bodies over 1 MiB: 413.
+ */
+class ApiBodyFilter extends OncePerRequestFilter {
+
+    static final int MAX_BODY = 1024 * 1024;
+    private static final Set<String> UNSAFE = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+    private final ProblemWriter problems;
+
+    ApiBodyFilter(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getServletPath().startsWith("/api/") || !UNSAFE.contains(request.getMethod());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+        String type = request.getContentType();
+        if ((hasBody || type != null) && !isJson(type)) {
+            problems.write(response, 415, "Unsupported media type",
+                    "request bodies are JSON: send Content-Type application/json");
+            return;
+        }
+        if (request.getContentLengthLong() > MAX_BODY) {
+            problems.write(response, 413, "Content too large", "the body is over 1 MiB");
+            return;
+        }
+        if (request.getContentLengthLong() < 0 && hasBody) {
+            byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+            if (body.length > MAX_BODY) {
+                problems.write(response, 413, "Content too large", "the body is over 1 MiB");
+                return;
+            }
+            request = new ReadBody(request, body);
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean isJson(String type) {
+        try {
+            MediaType media = MediaType.parseMediaType(type);
+            return media.isCompatibleWith(MediaType.APPLICATION_JSON)
+                    || "application".equals(media.getType()) && media.getSubtype().endsWith("+json");
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** A chunked body, read here to measure it, served again to whoever reads it next. */
+    private static final class ReadBody extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        ReadBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("bodies are read blocking");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+    }
+}
