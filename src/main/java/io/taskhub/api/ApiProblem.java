@@ -34,6 +34,11 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(422, "Rejected by the provider", detail, null);
     }
 
+    /** A provider call made while the client waits failed, or answered what the hub cannot read. */
+    public static ApiProblem providerFailed(String detail) {
+        return new ApiProblem(502, "Bad gateway", detail, null);
+    }
+
     public int status() {
         return status;
     }

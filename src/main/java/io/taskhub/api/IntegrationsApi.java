@@ -1,6 +1,5 @@
 package io.taskhub.api;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,8 +12,13 @@ import io.taskhub.model.IntegrationStatus;
 import io.taskhub.model.Timer;
 import io.taskhub.provider.Provider;
 import io.taskhub.provider.ProviderRejection;
+import io.taskhub.provider.ProviderUnavailable;
+import io.taskhub.sync.Causes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.taskhub.provider.Providers;
 import io.taskhub.security.Caller;
+import io.taskhub.security.EndpointPolicy;
 import io.taskhub.security.UserDirectory;
 import io.taskhub.sync.IntegrationLifecycle;
 import io.taskhub.sync.IntegrationRepository;
@@ -31,6 +35,7 @@ import org.springframework.stereotype.Component;
 @Component("integrationsApi")
 public class IntegrationsApi {
 
+    private static final Logger LOG = LoggerFactory.getLogger(IntegrationsApi.class);
     private static final int MIN_INTERVAL = 60;
     private static final int MAX_INTERVAL = 86400;
 
@@ -40,9 +45,12 @@ public class IntegrationsApi {
     private final RunRepository runs;
     private final SyncScheduler scheduler;
     private final UserDirectory directory;
+    private final EndpointPolicy endpoints;
 
     public IntegrationsApi(Providers providers, IntegrationRepository integrations, IntegrationLifecycle lifecycle,
-                           RunRepository runs, SyncScheduler scheduler, UserDirectory directory) {
+                           RunRepository runs, SyncScheduler scheduler, UserDirectory directory,
+                           EndpointPolicy endpoints) {
+        this.endpoints = endpoints;
         this.providers = providers;
         this.integrations = integrations;
         this.lifecycle = lifecycle;
@@ -59,7 +67,7 @@ public class IntegrationsApi {
                 .orElseThrow(() -> ApiProblem.invalid("provider", "must be one of "
                         + providers.all().stream().map(Provider::id).toList()));
         Provider.Connection connection = new Provider.Connection(credentials(provider, body.credentials()),
-                endpoint(body.endpoint()), settings(provider, body.settings()));
+                endpoints.check(provider, body.endpoint()), settings(provider, body.settings()));
         List<String> types = types(provider, body.selectedTypes());
         int interval = body.intervalSeconds() == null ? provider.defaultIntervalSeconds()
                 : Check.range("intervalSeconds", body.intervalSeconds(), MIN_INTERVAL, MAX_INTERVAL);
@@ -161,11 +169,18 @@ public class IntegrationsApi {
         return new Timer(i.id(), i.provider(), i.intervalSeconds(), fires.next(), fires.last());
     }
 
+    /** Refused: 422 in the hub's words. Failing or unreadable: 502, the provider's own answer not repeated. */
     private static void verify(Provider provider, Provider.Connection connection) {
         try {
             provider.verify(connection);
         } catch (ProviderRejection e) {
             throw ApiProblem.rejectedByProvider(e.getMessage());
+        } catch (ProviderUnavailable e) {
+            throw ApiProblem.providerFailed(e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("Checking {} credentials failed: {}", provider.id(), Causes.rootMessage(e));
+            throw ApiProblem.providerFailed(provider.displayName() + " could not be reached, or answered what the "
+                    + "hub cannot read");
         }
     }
 
@@ -193,25 +208,6 @@ public class IntegrationsApi {
             settings.put(field, Check.text("settings." + field, value == null ? null : value.toString()));
         }
         return settings;
-    }
-
-    private static Map<String, String> endpoint(Map<String, String> given) {
-        if (given == null) {
-            return Map.of();
-        }
-        Map<String, String> endpoint = new HashMap<>();
-        given.forEach((name, url) -> {
-            try {
-                URI uri = URI.create(Check.text("endpoint." + name, url));
-                if (uri.getHost() == null || !List.of("http", "https").contains(uri.getScheme())) {
-                    throw new IllegalArgumentException();
-                }
-            } catch (IllegalArgumentException e) {
-                throw ApiProblem.invalid("endpoint." + name, "must be an http or https URL");
-            }
-            endpoint.put(name, url.trim().replaceAll("/+$", ""));
-        });
-        return endpoint;
     }
 
     private static List<String> types(Provider provider, List<String> requested) {

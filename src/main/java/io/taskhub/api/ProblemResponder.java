@@ -3,6 +3,7 @@ package io.taskhub.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.taskhub.provider.ProviderUnavailable;
 import io.taskhub.sync.Causes;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
@@ -26,9 +27,12 @@ public class ProblemResponder {
     public String respond(Exchange exchange) throws JsonProcessingException {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Problem problem = toProblem(error);
-        if (problem.status() >= 500) {
+        if (problem.status() == 500) {
             LOG.error("Request {} {} failed", exchange.getIn().getHeader(Exchange.HTTP_METHOD),
                     exchange.getIn().getHeader(Exchange.HTTP_URI), error);
+        } else if (problem.status() > 500) {
+            LOG.warn("Request {} {}: {}", exchange.getIn().getHeader(Exchange.HTTP_METHOD),
+                    exchange.getIn().getHeader(Exchange.HTTP_URI), problem.detail());
         }
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, problem.status());
@@ -40,6 +44,10 @@ public class ProblemResponder {
         ApiProblem api = Causes.find(error, ApiProblem.class);
         if (api != null) {
             return Problem.of(api.status(), api.title(), api.getMessage(), api.field());
+        }
+        ProviderUnavailable provider = Causes.find(error, ProviderUnavailable.class);
+        if (provider != null) {
+            return Problem.of(502, "Bad gateway", provider.getMessage(), null);
         }
         JsonMappingException mapping = Causes.find(error, JsonMappingException.class);
         if (mapping != null) {

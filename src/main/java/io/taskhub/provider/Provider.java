@@ -53,6 +53,15 @@ public interface Provider {
         return List.of();
     }
 
+    /** The URLs an integration's {@code endpoint} may override (for sandboxes and tests), by name. */
+    List<String> endpointFields();
+
+    /**
+     * The provider's own public domains: an endpoint override may point at them, or their subdomains, without the
+     * operator listing it in {@code HUB_ENDPOINT_HOSTS}.
+     */
+    List<String> publicDomains();
+
     /** Settings that must be present; a missing one is a 400 naming it. Whether the provider accepts them is verify's. */
     default List<String> requiredSettings() {
         return List.of();

@@ -6,4 +6,8 @@ public class ProviderUnavailable extends RuntimeException {
     public ProviderUnavailable(String message) {
         super(message);
     }
+
+    public ProviderUnavailable(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -85,7 +85,7 @@ class InsightlyEndToEndTest {
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.get("detail").asText()).contains("Insightly refused the API key")
-                .contains("Authorization has been denied");
+                .doesNotContain("Authorization has been denied"); // the hub's words, not the answering server's
 
         HubClient.Answer noPod = admin.post(accountPath + "/integrations", Map.of("provider", "insightly",
                 "credentials", Map.of("apiKey", InsightlySimulator.DEFAULT_API_KEY)));

@@ -72,7 +72,8 @@ class SalesforceEndToEndTest {
         HubClient.Answer refused = admin.post(accountPath + "/integrations", enable("wrong-refresh-token"));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.contentType()).startsWith("application/problem+json");
-        assertThat(refused.get("detail").asText()).contains("expired access/refresh token");
+        assertThat(refused.get("detail").asText()).contains("Salesforce refused the login")
+                .doesNotContain("expired access/refresh token"); // the hub's words, not the answering server's
 
         HubClient.Answer missing = admin.post(accountPath + "/integrations", Map.of("provider", "salesforce",
                 "credentials", Map.of("clientId", "x", "clientSecret", "y")));

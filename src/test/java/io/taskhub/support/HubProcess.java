@@ -96,6 +96,7 @@ public final class HubProcess implements AutoCloseable {
             Map<String, String> env = builder.environment();
             env.keySet().removeIf(key -> key.startsWith("HUB_"));
             env.put("HUB_PORT", Integer.toString(port));
+            env.put("HUB_ENDPOINT_HOSTS", "localhost,127.0.0.1"); // the simulators
             env.put("HUB_DATA_DIR", dir.resolve("data").toString());
             env.put("HUB_ROUTES_DIR", Path.of("routes").toAbsolutePath().toString());
             env.put("HUB_ROUTES_RELOAD", "false");

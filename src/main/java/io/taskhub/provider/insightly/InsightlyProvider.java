@@ -5,6 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taskhub.provider.Provider;
 import io.taskhub.provider.ProviderRejection;
+import io.taskhub.provider.ProviderUnavailable;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
@@ -42,6 +43,16 @@ public class InsightlyProvider implements Provider {
     }
 
     @Override
+    public List<String> endpointFields() {
+        return List.of("baseUrl");
+    }
+
+    @Override
+    public List<String> publicDomains() {
+        return List.of("insightly.com");
+    }
+
+    @Override
     public List<String> credentialFields() {
         return List.of("apiKey", "pod");
     }
@@ -57,17 +68,14 @@ public class InsightlyProvider implements Provider {
             exchange.getIn().setHeader("Accept", "application/json");
         });
         if (answer.getException() != null) {
-            throw new ProviderRejection("Insightly cannot be reached at " + url + ": "
-                    + answer.getException().getMessage(), answer.getException());
+            throw new ProviderUnavailable("Insightly could not be reached", answer.getException());
         }
         int status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         if (InsightlyApi.refused(status)) {
-            throw new ProviderRejection("Insightly refused the API key: "
-                    + InsightlyApi.reason(status, answer.getMessage().getBody(String.class), json));
+            throw new ProviderRejection("Insightly refused the API key (HTTP " + status + ")");
         }
         if (status < 200 || status > 299) {
-            throw new ProviderRejection("Insightly answered " + url + " with "
-                    + InsightlyApi.reason(status, answer.getMessage().getBody(String.class), json));
+            throw new ProviderUnavailable("Insightly answered HTTP " + status + " when asked who the API key is");
         }
     }
 }

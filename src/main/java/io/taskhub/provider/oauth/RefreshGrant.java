@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taskhub.provider.ProviderRejection;
+import io.taskhub.provider.ProviderUnavailable;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.springframework.stereotype.Component;
@@ -73,7 +74,7 @@ public class RefreshGrant {
         JsonNode answer = parse(body);
         String accessToken = answer.path("access_token").asText("");
         if (accessToken.isBlank()) {
-            throw new IllegalStateException(endpoint.provider() + "'s token endpoint answered without an access token");
+            throw new ProviderUnavailable(endpoint.provider() + "'s token endpoint answered without an access token");
         }
         // a provider that does not rotate answers no refresh token: the used one stays valid
         String refreshToken = answer.path("refresh_token").asText("");
@@ -84,17 +85,15 @@ public class RefreshGrant {
 
     private ProviderRejection refused(TokenEndpoint endpoint, int status, String body) {
         JsonNode answer = parse(body);
+        // the provider's own words are not repeated: they could carry whatever the answering server chose
         String error = answer.path("error").asText("");
-        String description = answer.path("error_description").asText("");
-        String detail = description.isBlank() ? error : error + ": " + description;
         String provider = endpoint.provider();
         return switch (error) {
-            case "invalid_grant" -> new ProviderRejection(provider + " refused the refresh token (" + detail
-                    + "): it expired, was revoked or was already used; re-enable the integration with a new one");
+            case "invalid_grant" -> new ProviderRejection(provider + " refused the refresh token (invalid_grant): it "
+                    + "expired, was revoked or was already used; re-enable the integration with a new one");
             case "invalid_client", "unauthorized_client" ->
-                    new ProviderRejection(provider + " refused the client id or secret (" + detail + ")");
-            default -> new ProviderRejection(provider + " refused the token refresh (HTTP " + status
-                    + (detail.isBlank() ? "" : ", " + detail) + ")");
+                    new ProviderRejection(provider + " refused the client id or secret (" + error + ")");
+            default -> new ProviderRejection(provider + " refused the token refresh (HTTP " + status + ")");
         };
     }
 

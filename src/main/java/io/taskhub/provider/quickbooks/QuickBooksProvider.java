@@ -1,13 +1,11 @@
 package io.taskhub.provider.quickbooks;
 
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
 import io.taskhub.provider.Provider;
 import io.taskhub.provider.ProviderRejection;
 import io.taskhub.provider.oauth.OAuthTokens;
-import org.apache.camel.RuntimeCamelException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,6 +51,16 @@ public class QuickBooksProvider implements Provider {
     }
 
     @Override
+    public List<String> endpointFields() {
+        return List.of("baseUrl", "tokenUrl");
+    }
+
+    @Override
+    public List<String> publicDomains() {
+        return List.of("intuit.com");
+    }
+
+    @Override
     public List<String> credentialFields() {
         return List.of("clientId", "clientSecret", "refreshToken", "realmId");
     }
@@ -68,9 +76,8 @@ public class QuickBooksProvider implements Provider {
             tokens.refreshForCheck(connection, calls.tokenEndpoint(connection));
             calls.call(company, QuickBooksRequest.get("companyinfo/" + company.realmId(), Map.of()));
         } catch (QuickBooksFault e) {
-            throw new ProviderRejection(e.getMessage() + " (is " + company.realmId() + " the company's realm id?)");
-        } catch (RuntimeCamelException | UncheckedIOException e) {
-            throw new ProviderRejection("QuickBooks cannot be reached or is failing: " + e.getMessage(), e);
+            throw new ProviderRejection("QuickBooks refused to show company " + company.realmId()
+                    + ": is it the company's realm id, connected to this app?");
         }
     }
 }

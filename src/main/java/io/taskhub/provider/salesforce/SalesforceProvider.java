@@ -36,6 +36,16 @@ public class SalesforceProvider implements Provider {
     }
 
     @Override
+    public List<String> endpointFields() {
+        return List.of("loginUrl");
+    }
+
+    @Override
+    public List<String> publicDomains() {
+        return List.of("salesforce.com", "force.com");
+    }
+
+    @Override
     public List<String> credentialFields() {
         return List.of("clientId", "clientSecret", "refreshToken");
     }

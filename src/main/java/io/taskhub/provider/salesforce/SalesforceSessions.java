@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import io.taskhub.provider.Provider;
 import io.taskhub.provider.ProviderRejection;
+import io.taskhub.provider.ProviderUnavailable;
 import io.taskhub.sync.Causes;
 import io.taskhub.sync.SyncContext;
 import org.apache.camel.CamelContext;
@@ -13,6 +14,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.salesforce.AuthenticationType;
 import org.apache.camel.component.salesforce.SalesforceComponent;
 import org.apache.camel.component.salesforce.SalesforceEndpointConfig;
+import org.apache.camel.component.salesforce.api.SalesforceException;
 import org.apache.camel.support.service.ServiceHelper;
 import org.springframework.stereotype.Component;
 
@@ -52,10 +54,24 @@ public class SalesforceSessions {
         try {
             ServiceHelper.startService(component);
         } catch (RuntimeException e) {
-            throw new ProviderRejection("Salesforce refused the login: " + Causes.rootMessage(e), e);
+            throw loginFailed(e);
         } finally {
             ServiceHelper.stopAndShutdownService(component);
         }
+    }
+
+    /**
+     * A refusal of the credentials (400, 401) needs new ones; anything else is an outage, which needs nothing but
+     * time. Neither repeats what the login URL answered: it could be any server's words.
+     */
+    private static RuntimeException loginFailed(RuntimeException e) {
+        SalesforceException failure = Causes.find(e, SalesforceException.class);
+        if (failure != null && (failure.getStatusCode() == 400 || failure.getStatusCode() == 401)) {
+            return new ProviderRejection("Salesforce refused the login: check the client id, secret and refresh "
+                    + "token", e);
+        }
+        return new ProviderUnavailable("Salesforce could not be reached at the login URL, or answered what the hub "
+                + "cannot read", e);
     }
 
     private synchronized String component(long integrationId, Provider.Connection connection) {
@@ -75,7 +91,7 @@ public class SalesforceSessions {
         } catch (RuntimeException e) {
             camel.removeComponent(name);
             ServiceHelper.stopAndShutdownService(component);
-            throw new ProviderRejection("Salesforce refused the login: " + Causes.rootMessage(e), e);
+            throw loginFailed(e);
         }
         sessions.put(integrationId, new Session(name, hash));
         if (sessions.size() > KEPT) {

@@ -59,11 +59,17 @@ public class XeroContacts {
                 : Instant.parse(cursor).minus(properties.overlap()).truncatedTo(ChronoUnit.SECONDS).toString());
     }
 
-    /** A GET without a body (camel-http would POST one), with If-Modified-Since on an incremental sync. */
+    /**
+     * A GET of the page to read (camel-http would POST a body), with If-Modified-Since on an incremental sync. The
+     * URL travels in headers: the {@code http:xero} endpoint never reads a URL as endpoint options.
+     */
     public void request(Exchange exchange) {
         Message message = exchange.getIn();
         message.setBody(null);
         message.setHeader(Exchange.HTTP_METHOD, "GET");
+        message.setHeader(Exchange.HTTP_URI, exchange.getProperty(XeroSession.API, String.class) + "/Contacts");
+        message.setHeader(Exchange.HTTP_QUERY, "page=" + exchange.getProperty(PAGE, Integer.class) + "&pageSize="
+                + properties.pageSize() + "&includeArchived=true&order=UpdatedDateUTC%20DESC");
         String since = exchange.getProperty(MODIFIED_SINCE, String.class);
         if (since != null) {
             message.setHeader("If-Modified-Since", since);

@@ -13,6 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taskhub.provider.ProviderRejection;
+import io.taskhub.provider.ProviderUnavailable;
 import io.taskhub.provider.oauth.OAuthProperties;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -80,7 +81,7 @@ public class XeroOrganisation {
             try {
                 return json.readTree(response.body());
             } catch (IOException e) {
-                throw new IllegalStateException("Xero answered " + url + " with something other than JSON", e);
+                throw new ProviderUnavailable("Xero answered with something other than JSON", e);
             }
         }
         if (status == 401) {

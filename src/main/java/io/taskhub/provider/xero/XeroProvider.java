@@ -7,7 +7,6 @@ import io.taskhub.provider.Provider;
 import io.taskhub.provider.ProviderRejection;
 import io.taskhub.provider.oauth.OAuthTokens;
 import io.taskhub.provider.oauth.TokenSet;
-import io.taskhub.sync.Causes;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,6 +59,16 @@ public class XeroProvider implements Provider {
     }
 
     @Override
+    public List<String> endpointFields() {
+        return List.of("baseUrl", "tokenUrl");
+    }
+
+    @Override
+    public List<String> publicDomains() {
+        return List.of("xero.com");
+    }
+
+    @Override
     public List<String> credentialFields() {
         return List.of(TokenSet.CLIENT_ID, TokenSet.CLIENT_SECRET, TokenSet.REFRESH_TOKEN);
     }
@@ -81,19 +90,13 @@ public class XeroProvider implements Provider {
      */
     @Override
     public void verify(Connection connection) {
-        try {
-            tokens.refreshForCheck(connection, properties.tokenEndpoint(connection));
-            String accessToken = connection.credential(TokenSet.ACCESS_TOKEN);
-            if (connection.credential(TENANT_ID) == null) {
-                connection.updateCredentials(Map.of(TENANT_ID,
-                        organisation.firstTenant(properties.connectionsUrl(connection), accessToken)));
-            }
-            organisation.checkAccountCodes(properties.apiUrl(connection), accessToken,
-                    connection.credential(TENANT_ID), connection.settings());
-        } catch (ProviderRejection e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new ProviderRejection("Xero could not be asked to check the credentials: " + Causes.rootMessage(e), e);
+        tokens.refreshForCheck(connection, properties.tokenEndpoint(connection));
+        String accessToken = connection.credential(TokenSet.ACCESS_TOKEN);
+        if (connection.credential(TENANT_ID) == null) {
+            connection.updateCredentials(Map.of(TENANT_ID,
+                    organisation.firstTenant(properties.connectionsUrl(connection), accessToken)));
         }
+        organisation.checkAccountCodes(properties.apiUrl(connection), accessToken,
+                connection.credential(TENANT_ID), connection.settings());
     }
 }
