@@ -1,11 +1,15 @@
 package io.taskhub.api;
 
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /** Input checks that fail with a 400 naming the field. */
 final class Check {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final int MAX_TEXT = 1000;
+    private static final int MAX_EMAIL = 254;
+    private static final int MAX_PASSWORD_BYTES = 72;
 
     private Check() {
     }
@@ -17,15 +21,35 @@ final class Check {
         return body;
     }
 
+    /** A required text of at most 1,000 characters: names, emails, ids, credentials. */
     static String text(String field, String value) {
+        return text(field, value, MAX_TEXT);
+    }
+
+    static String text(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {
             throw ApiProblem.invalid(field, "is required");
+        }
+        if (value.length() > maxLength) {
+            throw ApiProblem.invalid(field, "must have at most " + maxLength + " characters");
         }
         return value.trim();
     }
 
+    /** bcrypt reads only the first 72 bytes: a longer password would be checked by its beginning alone. */
+    static String password(String field, String value) {
+        String password = text(field, value);
+        if (password.length() < 8) {
+            throw ApiProblem.invalid(field, "must have at least 8 characters");
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw ApiProblem.invalid(field, "must have at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8");
+        }
+        return password;
+    }
+
     static String email(String field, String value) {
-        String email = text(field, value);
+        String email = text(field, value, MAX_EMAIL);
         if (!EMAIL.matcher(email).matches()) {
             throw ApiProblem.invalid(field, "is not an email address");
         }

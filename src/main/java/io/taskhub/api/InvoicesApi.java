@@ -102,10 +102,7 @@ public class InvoicesApi {
             if (line == null) {
                 throw ApiProblem.invalid(field, "is required");
             }
-            String description = Check.text(field + ".description", line.description());
-            if (description.length() > MAX_DESCRIPTION) {
-                throw ApiProblem.invalid(field + ".description", "must have at most " + MAX_DESCRIPTION + " characters");
-            }
+            String description = Check.text(field + ".description", line.description(), MAX_DESCRIPTION);
             if (line.quantity() == null) {
                 throw ApiProblem.invalid(field + ".quantity", "is required");
             }

@@ -30,11 +30,8 @@ public class UsersApi {
         Check.body(body);
         String email = Check.email("email", body.email());
         Role role = Check.oneOf("role", body.role(), Role.class, Role.ADMINISTRATOR, Role.REGULAR);
-        String password = Check.text("password", body.password());
-        if (password.length() < 8) {
-            throw ApiProblem.invalid("password", "must have at least 8 characters");
-        }
-        String name = body.name() == null || body.name().isBlank() ? email : body.name().trim();
+        String password = Check.password("password", body.password());
+        String name = body.name() == null || body.name().isBlank() ? email : Check.text("name", body.name());
         User user = directory.createUser(account, email, name, role, password)
                 .orElseThrow(() -> ApiProblem.conflict("a user with email " + email + " exists already"));
         lifecycle.usersChanged(account);

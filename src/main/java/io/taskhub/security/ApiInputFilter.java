@@ -1,7 +1,12 @@
 package io.taskhub.security;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.FilterChain;
@@ -15,29 +20,42 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * What a body sent to {@code /api} must be, checked before anything reads it. A browser can be made to send a form or
+ * What a request to {@code /api} may carry, checked before anything reads it. A browser can be made to send a form or
  * text to any site without asking first, with the credentials it cached for that site: the API takes JSON bodies only
- * (415 otherwise), which no cross-site page can send without the browser's preflight. Bodies over 1 MiB: 413.
+ * (415 otherwise), which no cross-site page can send without the browser's preflight. Bodies over 1 MiB: 413. Query
+ * parameters with control characters (NUL, which PostgreSQL cannot store, among them): 400 naming the parameter.
  */
-class ApiBodyFilter extends OncePerRequestFilter {
+class ApiInputFilter extends OncePerRequestFilter {
 
     static final int MAX_BODY = 1024 * 1024;
     private static final Set<String> UNSAFE = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final ProblemWriter problems;
 
-    ApiBodyFilter(ProblemWriter problems) {
+    ApiInputFilter(ProblemWriter problems) {
         this.problems = problems;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getServletPath().startsWith("/api/") || !UNSAFE.contains(request.getMethod());
+        return !request.getServletPath().startsWith("/api/");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+            if (hasControlCharacter(parameter.getKey())
+                    || Arrays.stream(parameter.getValue()).anyMatch(ApiInputFilter::hasControlCharacter)) {
+                problems.write(response, 400, "Invalid request", parameter.getKey() + ": must not contain control "
+                        + "characters");
+                return;
+            }
+        }
+        if (!UNSAFE.contains(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
         boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
         String type = request.getContentType();
         if ((hasBody || type != null) && !isJson(type)) {
@@ -58,6 +76,10 @@ class ApiBodyFilter extends OncePerRequestFilter {
             request = new ReadBody(request, body);
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean hasControlCharacter(String text) {
+        return text.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
     }
 
     private static boolean isJson(String type) {
@@ -87,6 +109,11 @@ class ApiBodyFilter extends OncePerRequestFilter {
         @Override
         public long getContentLengthLong() {
             return body.length;
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
         }
 
         @Override

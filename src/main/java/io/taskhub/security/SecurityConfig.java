@@ -45,9 +45,14 @@ public class SecurityConfig {
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
-                .addFilterBefore(new ApiBodyFilter(problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiInputFilter(problems), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .httpBasic(basic -> basic.realmName("taskhub").authenticationEntryPoint((req, res, e) -> {
+                    if (e instanceof LoginThrottle.Throttled throttled) {
+                        res.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+                        problems.write(res, 429, "Too many requests", throttled.getMessage());
+                        return;
+                    }
                     res.setHeader("WWW-Authenticate", "Basic realm=\"taskhub\"");
                     problems.write(res, 401, "Unauthorized", "valid credentials are required");
                 }))
@@ -82,10 +87,13 @@ public class SecurityConfig {
 
     @Bean
     VerifiedCredentials verifiedCredentials(JdbcTemplate jdbc, PasswordEncoder encoder,
-                                            @Value("${hub.security.verified-login-ttl:PT5M}") Duration ttl) {
+                                            @Value("${hub.security.verified-login-ttl:PT5M}") Duration ttl,
+                                            @Value("${hub.security.login-failures:10}") int loginFailures,
+                                            @Value("${hub.security.login-failure-window:PT5M}") Duration window,
+                                            @Value("${hub.security.concurrent-login-checks:2}") int checks) {
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(new HubUserDetailsService(jdbc));
         bcrypt.setPasswordEncoder(encoder);
-        return new VerifiedCredentials(bcrypt, ttl);
+        return new VerifiedCredentials(bcrypt, new LoginThrottle(loginFailures, window, checks), ttl);
     }
 
     @Bean

@@ -14,6 +14,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * HTTP Basic sends the password with every request, and bcrypt is slow on purpose (tens of milliseconds). A
@@ -26,12 +27,14 @@ public class VerifiedCredentials implements AuthenticationProvider {
     }
 
     private final DaoAuthenticationProvider bcrypt;
+    private final LoginThrottle throttle;
     private final long ttlMillis;
     private final SecretKeySpec key;
     private final Map<String, Entry> verified = new ConcurrentHashMap<>();
 
-    public VerifiedCredentials(DaoAuthenticationProvider bcrypt, Duration ttl) {
+    public VerifiedCredentials(DaoAuthenticationProvider bcrypt, LoginThrottle throttle, Duration ttl) {
         this.bcrypt = bcrypt;
+        this.throttle = throttle;
         this.ttlMillis = ttl.toMillis();
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
@@ -47,7 +50,9 @@ public class VerifiedCredentials implements AuthenticationProvider {
             return UsernamePasswordAuthenticationToken.authenticated(entry.principal(), null,
                     entry.principal().getAuthorities());
         }
-        Authentication result = bcrypt.authenticate(request);
+        // a client that logged in moments ago keeps working while someone else guesses at its login
+        Authentication result = throttle.check(request.getName(), address(request),
+                () -> bcrypt.authenticate(request));
         if (result != null && result.getPrincipal() instanceof HubPrincipal principal) {
             if (verified.size() > 10_000) {
                 verified.values().removeIf(e -> e.expiresAt() <= now);
@@ -55,6 +60,11 @@ public class VerifiedCredentials implements AuthenticationProvider {
             verified.put(digest, new Entry(principal, now + ttlMillis));
         }
         return result;
+    }
+
+    private static String address(Authentication request) {
+        return request.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null
+                ? details.getRemoteAddress() : "unknown";
     }
 
     /** Called when a user is removed: its remembered logins stop working immediately. */

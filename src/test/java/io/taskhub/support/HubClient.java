@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +18,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class HubClient {
 
     /** One answer: status, content type and the parsed JSON body (a missing node when there is none). */
-    public record Answer(int status, String contentType, JsonNode json, String text) {
+    public record Answer(int status, String contentType, JsonNode json, String text, HttpHeaders headers) {
         public JsonNode get(String field) {
             return json.path(field);
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
         }
     }
 
@@ -64,6 +69,22 @@ public final class HubClient {
         return answer.json();
     }
 
+    private Answer exchange(HttpRequest.Builder request, String method, String path) {
+        try {
+            if (authorization != null) {
+                request.setHeader("Authorization", authorization);
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String answer = response.body();
+            JsonNode json = answer == null || answer.isBlank() || !isJson(response) ? JSON.missingNode()
+                    : JSON.readTree(answer);
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json,
+                    answer, response.headers());
+        } catch (Exception e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        }
+    }
+
     private static boolean isJson(HttpResponse<?> response) {
         return response.headers().firstValue("Content-Type").orElse("application/json").contains("json");
     }
@@ -93,6 +114,15 @@ public final class HubClient {
         return send(method, path, null, Map.of(header, value));
     }
 
+    /** A body of any content type; {@code chunked} sends it without a length, as streaming clients do. */
+    public Answer sendBytes(String method, String path, String contentType, byte[] body, boolean chunked) {
+        HttpRequest.BodyPublisher publisher = chunked
+                ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
+                : HttpRequest.BodyPublishers.ofByteArray(body);
+        return exchange(HttpRequest.newBuilder(URI.create(base + path)).method(method, publisher)
+                .header("Content-Type", contentType), method, path);
+    }
+
     private Answer send(String method, String path, Object body, Map<String, String> headers) {
         try {
             String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
@@ -102,16 +132,8 @@ public final class HubClient {
             if (text != null) {
                 request.header("Content-Type", "application/json");
             }
-            if (authorization != null) {
-                request.header("Authorization", authorization);
-            }
             headers.forEach(request::header);
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            String answer = response.body();
-            JsonNode json = answer == null || answer.isBlank() || !isJson(response) ? JSON.missingNode()
-                    : JSON.readTree(answer);
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json,
-                    answer);
+            return exchange(request, method, path);
         } catch (Exception e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         }
