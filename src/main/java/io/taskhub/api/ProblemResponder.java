@@ -3,6 +3,7 @@ package io.taskhub.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.taskhub.security.CredentialCipher;
 import io.taskhub.sync.Causes;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
@@ -40,6 +41,10 @@ public class ProblemResponder {
         ApiProblem api = Causes.find(error, ApiProblem.class);
         if (api != null) {
             return Problem.of(api.status(), api.title(), api.getMessage(), api.field());
+        }
+        CredentialCipher.Unopenable unopenable = Causes.find(error, CredentialCipher.Unopenable.class);
+        if (unopenable != null) {
+            return Problem.of(409, "Conflict", unopenable.getMessage(), null);
         }
         JsonMappingException mapping = Causes.find(error, JsonMappingException.class);
         if (mapping != null) {

@@ -35,14 +35,19 @@ public class IntegrationRepository {
         this.json = json;
     }
 
-    public long insert(long accountId, String provider, String ownerEmail, byte[] credentials,
+    /** The id of an integration about to be inserted: its credentials are sealed for that id before the insert. */
+    public long nextId() {
+        return jdbc.queryForObject("select nextval(pg_get_serial_sequence('integration', 'id'))", Long.class);
+    }
+
+    public void insert(long id, long accountId, String provider, String ownerEmail, byte[] credentials,
                        Map<String, String> endpoint, Map<String, Object> settings, List<String> types,
                        int intervalSeconds) {
-        return jdbc.queryForObject("""
-                insert into integration (account_id, provider, status, owner_email, credentials, endpoint, settings,
-                                         selected_types, interval_seconds)
-                values (?, ?, 'ACTIVE', ?, ?, ?::jsonb, ?::jsonb, ?, ?) returning id""", Long.class,
-                accountId, provider, ownerEmail, credentials, write(endpoint), write(settings),
+        jdbc.update("""
+                insert into integration (id, account_id, provider, status, owner_email, credentials, endpoint,
+                                         settings, selected_types, interval_seconds)
+                values (?, ?, ?, 'ACTIVE', ?, ?, ?::jsonb, ?::jsonb, ?, ?)""",
+                id, accountId, provider, ownerEmail, credentials, write(endpoint), write(settings),
                 types.toArray(String[]::new), intervalSeconds);
     }
 
