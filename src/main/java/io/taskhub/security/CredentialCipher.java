@@ -3,6 +3,7 @@ package io.taskhub.security;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -43,6 +44,7 @@ public final class CredentialCipher {
     private static final int ITERATIONS = 600_000;
 
     private final SecretKeySpec key;
+    private final SecretKeySpec legacyKey;
     private final SecureRandom random = new SecureRandom();
 
     /** The base64 form of 32 bytes (what the hub generates) is the key itself; anything else is a passphrase. */
@@ -51,6 +53,7 @@ public final class CredentialCipher {
             throw new IllegalArgumentException("the secret key is empty");
         }
         this.key = new SecretKeySpec(derive(secret.trim()), "AES");
+        this.legacyKey = new SecretKeySpec(sha256(secret), "AES");
     }
 
     public byte[] seal(long integrationId, String plaintext) {
@@ -84,6 +87,21 @@ public final class CredentialCipher {
         }
     }
 
+    /**
+     * A value sealed before values were bound to their integration: a nonce and the ciphertext, under the SHA-256
+     * of the secret, no associated data. Only for re-sealing such values once, never for using them.
+     */
+    public String openLegacy(byte[] sealed) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, legacyKey, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+            byte[] plain = cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+            return new String(plain, StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new Unopenable("cannot open credentials sealed by an earlier version: was HUB_SECRET_KEY changed?");
+        }
+    }
+
     /** The version is bound too: a value cannot be passed off as another format's. */
     private static byte[] associatedData(long integrationId) {
         return ByteBuffer.allocate(1 + Long.BYTES).put(VERSION).putLong(integrationId).array();
@@ -114,6 +132,14 @@ public final class CredentialCipher {
             return decoded.length == KEY_BYTES ? decoded : null;
         } catch (IllegalArgumentException notBase64) {
             return null;
+        }
+    }
+
+    private static byte[] sha256(String secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -94,16 +94,33 @@ public class IntegrationRepository {
     /** The next sync reconciles in full: whatever was deleted while the integration waited is found at once. */
     public void reenable(long id, String ownerEmail, byte[] credentials) {
         jdbc.update("update integration set status = 'ACTIVE', status_reason = null, owner_email = ?, credentials = ?, "
-                + "last_full_sync_at = null where id = ?", ownerEmail, credentials, id);
+                + "credentials_legacy = false, last_full_sync_at = null where id = ?", ownerEmail, credentials, id);
     }
 
     public void replaceCredentials(long id, byte[] credentials) {
-        jdbc.update("update integration set credentials = ? where id = ?", credentials, id);
+        jdbc.update("update integration set credentials = ?, credentials_legacy = false where id = ?", credentials, id);
+    }
+
+    /** Credentials sealed by a version of the hub that did not bind them to their integration yet, by id. */
+    public Map<Long, byte[]> legacyCredentials() {
+        return jdbc.query("select id, credentials from integration where credentials_legacy", rs -> {
+            Map<Long, byte[]> sealed = new java.util.HashMap<>();
+            while (rs.next()) {
+                sealed.put(rs.getLong(1), rs.getBytes(2));
+            }
+            return sealed;
+        });
+    }
+
+    /** Unless the value changed meanwhile (another instance re-sealed it, an administrator re-enabled). */
+    public void resealLegacy(long id, byte[] legacy, byte[] resealed) {
+        jdbc.update("update integration set credentials = ?, credentials_legacy = false "
+                + "where id = ? and credentials_legacy and credentials = ?", resealed, id, legacy);
     }
 
     public void unlink(long id) {
         jdbc.update("update integration set status = 'UNLINKED', status_reason = 'unlinked', credentials = null, "
-                + "lease_owner = null, lease_until = null where id = ?", id);
+                + "credentials_legacy = false, lease_owner = null, lease_until = null where id = ?", id);
         jdbc.update("delete from sync_cursor where integration_id = ?", id);
     }
 

@@ -23,6 +23,10 @@ class CredentialCipherTest {
 
     private static final String SECRET = "{\"refreshToken\":\"5Aep861TSESvWeug_xvFHRBTTbf_YrTWgEyjBJ\"}";
 
+    /** Sealed by the code before values were bound to their integration, with the key "one key". */
+    private static final String LEGACY_SEALED = "feF3NnnpIcoVmFQgLu2lAgGr/PI0DF1MQQtAxUuCB013q4uo9OCR975WjUnvsksiC3Ab"
+            + "y/hRM+7Iznrtg2LtP1ufmTTwvxruDwWPHbeu027U6Qdo3A==";
+
     /**
      * Sealed for integration 7 with the passphrase "correct horse battery staple": a change to the derivation (salt,
      * iterations) would lock every installation with a passphrase out of its credentials.
@@ -78,6 +82,15 @@ class CredentialCipherTest {
         assertThat(cipher.open(7, Base64.getDecoder().decode(PASSPHRASE_SEALED))).isEqualTo(SECRET);
         assertThat(new CredentialCipher("correct horse battery staple").open(7, cipher.seal(7, SECRET)))
                 .isEqualTo(SECRET);
+    }
+
+    @Test
+    void aValueSealedByTheEarlierVersionOpensOnlyToBeResealed() {
+        byte[] legacy = Base64.getDecoder().decode(LEGACY_SEALED);
+        assertThat(ONE_KEY.openLegacy(legacy)).isEqualTo(SECRET);
+        assertThatThrownBy(() -> ONE_KEY.open(7, legacy)).isInstanceOf(CredentialCipher.Unopenable.class);
+        assertThatThrownBy(() -> new CredentialCipher("another key").openLegacy(legacy))
+                .isInstanceOf(CredentialCipher.Unopenable.class).hasMessageContaining("HUB_SECRET_KEY");
     }
 
     @Test
