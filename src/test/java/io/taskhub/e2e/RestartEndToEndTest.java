@@ -1,6 +1,7 @@
 package io.taskhub.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.ByteBuffer;
@@ -10,6 +11,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
@@ -20,10 +23,10 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.taskhub.TaskHubApplication;
+import io.taskhub.config.EmbeddedDatabase;
 import io.taskhub.sandbox.salesforce.SalesforceSimulator;
 import io.taskhub.security.CredentialCipher;
 import io.taskhub.support.HubClient;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -77,6 +80,9 @@ class RestartEndToEndTest {
                     .as("everything kept, the new case added, nothing twice").isEqualTo(tasks + 1);
             assertThat(annAgain.get(account + "/tasks?q=Changed%20while%20the%20hub%20was%20down")
                     .get("total").asInt()).isEqualTo(1);
+            String database = second.getBean(EmbeddedDatabase.class).jdbcUrl();
+            assertThatThrownBy(() -> DriverManager.getConnection(database, EmbeddedDatabase.USER, "").close())
+                    .as("the hub's database lets no one in without the password").isInstanceOf(SQLException.class);
         } finally {
             second.close();
         }
@@ -158,9 +164,9 @@ class RestartEndToEndTest {
 
     /** Opens the stopped hub's database, as the hub would find it after a long night. */
     private static void makeTriggersDue(Path dataDir) throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres"))
-                .setCleanDataDirectory(false).start();
-             Connection connection = postgres.getPostgresDatabase().getConnection();
+        try (EmbeddedDatabase postgres = EmbeddedDatabase.start(dataDir);
+             Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), EmbeddedDatabase.USER,
+                     postgres.password());
              Statement statement = connection.createStatement()) {
             statement.executeUpdate("update qrtz_triggers set next_fire_time = "
                     + (System.currentTimeMillis() - 120_000));

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -106,6 +107,8 @@ class CredentialCipherTest {
         byte[] sealed = new SecretKeyConfig().credentialCipher(embedded).seal(7, SECRET);
         assertThat(Base64.getDecoder().decode(Files.readString(dir.resolve("secret.key")).trim()))
                 .as("a key, used as it is").hasSize(32);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("secret.key"))))
+                .isEqualTo("rw-------");
         assertThat(new SecretKeyConfig().credentialCipher(embedded).open(7, sealed)).as("after a restart")
                 .isEqualTo(SECRET);
     }
