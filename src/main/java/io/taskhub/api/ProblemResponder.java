@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taskhub.provider.ProviderUnavailable;
+import io.taskhub.security.CredentialCipher;
 import io.taskhub.sync.Causes;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
@@ -48,6 +49,10 @@ public class ProblemResponder {
         ProviderUnavailable provider = Causes.find(error, ProviderUnavailable.class);
         if (provider != null) {
             return Problem.of(502, "Bad gateway", provider.getMessage(), null);
+        }
+        CredentialCipher.Unopenable unopenable = Causes.find(error, CredentialCipher.Unopenable.class);
+        if (unopenable != null) {
+            return Problem.of(409, "Conflict", unopenable.getMessage(), null);
         }
         JsonMappingException mapping = Causes.find(error, JsonMappingException.class);
         if (mapping != null) {

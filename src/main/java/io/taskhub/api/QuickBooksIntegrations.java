@@ -53,7 +53,8 @@ class QuickBooksIntegrations {
 
     Provider.Connection connection(StoredIntegration integration) {
         try {
-            Map<String, String> credentials = json.readValue(cipher.open(active(integration).sealedCredentials()),
+            byte[] sealed = active(integration).sealedCredentials();
+            Map<String, String> credentials = json.readValue(cipher.open(integration.id(), sealed),
                     new TypeReference<>() { });
             return new Provider.Connection(credentials, integration.endpoint(), integration.settings());
         } catch (JsonProcessingException e) {

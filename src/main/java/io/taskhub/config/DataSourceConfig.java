@@ -1,13 +1,10 @@
 package io.taskhub.config;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * PostgreSQL is the only database: the external one named by {@code HUB_DB_URL}, or else a real embedded one whose
- * data lives under {@code HUB_DATA_DIR} and survives restarts.
+ * data lives under {@code HUB_DATA_DIR} and survives restarts, behind a password kept there too.
  */
 @Configuration(proxyBeanMethods = false)
 public class DataSourceConfig {
@@ -26,18 +23,14 @@ public class DataSourceConfig {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("'${hub.db.url:}'.isBlank()")
-    EmbeddedPostgres embeddedPostgres(HubProperties hub) throws IOException {
-        Path dir = hub.dataDir().resolve("postgres").toAbsolutePath();
-        Files.createDirectories(dir);
-        LOG.info("No HUB_DB_URL: starting embedded PostgreSQL with its data in {}", dir);
-        return EmbeddedPostgres.builder()
-                .setDataDirectory(dir)
-                .setCleanDataDirectory(false)
-                .start();
+    EmbeddedDatabase embeddedDatabase(HubProperties hub) throws IOException {
+        LOG.info("No HUB_DB_URL: starting embedded PostgreSQL with its data in {}",
+                hub.dataDir().resolve("postgres").toAbsolutePath());
+        return EmbeddedDatabase.start(hub.dataDir());
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(HubProperties hub, ObjectProvider<EmbeddedPostgres> embedded) {
+    DataSource dataSource(HubProperties hub, ObjectProvider<EmbeddedDatabase> embedded) {
         HikariDataSource ds = new HikariDataSource();
         HubProperties.Db db = hub.db();
         if (db.external()) {
@@ -45,7 +38,10 @@ public class DataSourceConfig {
             ds.setUsername(db.user());
             ds.setPassword(db.password());
         } else {
-            ds.setJdbcUrl(embedded.getObject().getJdbcUrl("postgres", "postgres"));
+            EmbeddedDatabase database = embedded.getObject();
+            ds.setJdbcUrl(database.jdbcUrl());
+            ds.setUsername(EmbeddedDatabase.USER);
+            ds.setPassword(database.password());
         }
         // batched statements become multi-row inserts on the wire
         ds.addDataSourceProperty("reWriteBatchedInserts", "true");

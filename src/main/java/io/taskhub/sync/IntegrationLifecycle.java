@@ -42,7 +42,8 @@ public class IntegrationLifecycle {
     @Transactional
     public long enable(long accountId, Provider provider, String ownerEmail, Provider.Connection connection,
                        List<String> types, int intervalSeconds) {
-        long id = integrations.insert(accountId, provider.id(), ownerEmail, seal(connection.credentials()),
+        long id = integrations.nextId();
+        integrations.insert(id, accountId, provider.id(), ownerEmail, seal(id, connection.credentials()),
                 connection.endpoint(), connection.settings(), types, intervalSeconds);
         scheduler.schedule(id, intervalSeconds, Instant.now());
         return id;
@@ -50,7 +51,7 @@ public class IntegrationLifecycle {
 
     @Transactional
     public void reenable(StoredIntegration integration, String ownerEmail, Map<String, String> credentials) {
-        integrations.reenable(integration.id(), ownerEmail, seal(credentials));
+        integrations.reenable(integration.id(), ownerEmail, seal(integration.id(), credentials));
         scheduler.schedule(integration.id(), integration.intervalSeconds(), Instant.now());
     }
 
@@ -107,9 +108,9 @@ public class IntegrationLifecycle {
         }
     }
 
-    private byte[] seal(Map<String, String> credentials) {
+    private byte[] seal(long integrationId, Map<String, String> credentials) {
         try {
-            return cipher.seal(json.writeValueAsString(credentials));
+            return cipher.seal(integrationId, json.writeValueAsString(credentials));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }

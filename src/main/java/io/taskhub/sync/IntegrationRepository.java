@@ -35,14 +35,19 @@ public class IntegrationRepository {
         this.json = json;
     }
 
-    public long insert(long accountId, String provider, String ownerEmail, byte[] credentials,
+    /** The id of an integration about to be inserted: its credentials are sealed for that id before the insert. */
+    public long nextId() {
+        return jdbc.queryForObject("select nextval(pg_get_serial_sequence('integration', 'id'))", Long.class);
+    }
+
+    public void insert(long id, long accountId, String provider, String ownerEmail, byte[] credentials,
                        Map<String, String> endpoint, Map<String, Object> settings, List<String> types,
                        int intervalSeconds) {
-        return jdbc.queryForObject("""
-                insert into integration (account_id, provider, status, owner_email, credentials, endpoint, settings,
-                                         selected_types, interval_seconds)
-                values (?, ?, 'ACTIVE', ?, ?, ?::jsonb, ?::jsonb, ?, ?) returning id""", Long.class,
-                accountId, provider, ownerEmail, credentials, write(endpoint), write(settings),
+        jdbc.update("""
+                insert into integration (id, account_id, provider, status, owner_email, credentials, endpoint,
+                                         settings, selected_types, interval_seconds)
+                values (?, ?, ?, 'ACTIVE', ?, ?, ?::jsonb, ?::jsonb, ?, ?)""",
+                id, accountId, provider, ownerEmail, credentials, write(endpoint), write(settings),
                 types.toArray(String[]::new), intervalSeconds);
     }
 
@@ -89,16 +94,33 @@ public class IntegrationRepository {
     /** The next sync reconciles in full: whatever was deleted while the integration waited is found at once. */
     public void reenable(long id, String ownerEmail, byte[] credentials) {
         jdbc.update("update integration set status = 'ACTIVE', status_reason = null, owner_email = ?, credentials = ?, "
-                + "last_full_sync_at = null where id = ?", ownerEmail, credentials, id);
+                + "credentials_legacy = false, last_full_sync_at = null where id = ?", ownerEmail, credentials, id);
     }
 
     public void replaceCredentials(long id, byte[] credentials) {
-        jdbc.update("update integration set credentials = ? where id = ?", credentials, id);
+        jdbc.update("update integration set credentials = ?, credentials_legacy = false where id = ?", credentials, id);
+    }
+
+    /** Credentials sealed by a version of the hub that did not bind them to their integration yet, by id. */
+    public Map<Long, byte[]> legacyCredentials() {
+        return jdbc.query("select id, credentials from integration where credentials_legacy", rs -> {
+            Map<Long, byte[]> sealed = new java.util.HashMap<>();
+            while (rs.next()) {
+                sealed.put(rs.getLong(1), rs.getBytes(2));
+            }
+            return sealed;
+        });
+    }
+
+    /** Unless the value changed meanwhile (another instance re-sealed it, an administrator re-enabled). */
+    public void resealLegacy(long id, byte[] legacy, byte[] resealed) {
+        jdbc.update("update integration set credentials = ?, credentials_legacy = false "
+                + "where id = ? and credentials_legacy and credentials = ?", resealed, id, legacy);
     }
 
     public void unlink(long id) {
         jdbc.update("update integration set status = 'UNLINKED', status_reason = 'unlinked', credentials = null, "
-                + "lease_owner = null, lease_until = null where id = ?", id);
+                + "credentials_legacy = false, lease_owner = null, lease_until = null where id = ?", id);
         jdbc.update("delete from sync_cursor where integration_id = ?", id);
     }
 

@@ -54,7 +54,7 @@ public class SyncRuns {
         Run run = runs.find(runId).orElseThrow(() -> new IllegalStateException("no run " + runId));
         StoredIntegration integration = integrations.find(run.integrationId()).orElseThrow();
         Provider provider = providers.get(integration.provider());
-        Map<String, String> credentials = json.readValue(cipher.open(integration.sealedCredentials()),
+        Map<String, String> credentials = json.readValue(cipher.open(integration.id(), integration.sealedCredentials()),
                 new TypeReference<>() { });
         Map<String, Long> parents = provider.importsTasks()
                 ? tree.prepare(integration.id(), provider, integration.selectedTypes(), integration.ownerEmail(),

@@ -125,10 +125,12 @@ class SalesforceRouteTest {
 
     private long salesforceIntegration(String accountName) {
         long account = directory.createAccount(accountName).id();
-        byte[] credentials = cipher.seal("{\"clientId\":\"" + SalesforceSimulator.DEFAULT_CLIENT_ID
+        long id = integrations.nextId();
+        byte[] credentials = cipher.seal(id, "{\"clientId\":\"" + SalesforceSimulator.DEFAULT_CLIENT_ID
                 + "\",\"clientSecret\":\"" + SalesforceSimulator.DEFAULT_CLIENT_SECRET
                 + "\",\"refreshToken\":\"" + SalesforceSimulator.DEFAULT_REFRESH_TOKEN + "\"}");
-        return integrations.insert(account, "salesforce", "owner@route.test", credentials,
+        integrations.insert(id, account, "salesforce", "owner@route.test", credentials,
                 Map.of("loginUrl", salesforce.baseUrl()), Map.of(), List.of("opportunities", "cases"), 3600);
+        return id;
     }
 }

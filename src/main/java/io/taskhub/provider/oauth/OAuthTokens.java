@@ -73,7 +73,7 @@ public class OAuthTokens {
             TokenSet fresh = grant.refresh(endpoint, credentials.get(TokenSet.CLIENT_ID),
                     credentials.get(TokenSet.CLIENT_SECRET), credentials.get(TokenSet.REFRESH_TOKEN));
             credentials.putAll(fresh.asCredentials());
-            integrations.replaceCredentials(integrationId, seal(credentials));
+            integrations.replaceCredentials(integrationId, seal(integrationId, credentials));
             return fresh.accessToken();
         });
     }
@@ -84,7 +84,7 @@ public class OAuthTokens {
             Map<String, String> credentials = lockCredentials(integrationId);
             credentials.remove(TokenSet.ACCESS_TOKEN);
             credentials.remove(TokenSet.EXPIRES_AT);
-            integrations.replaceCredentials(integrationId, seal(credentials));
+            integrations.replaceCredentials(integrationId, seal(integrationId, credentials));
         });
     }
 
@@ -116,15 +116,15 @@ public class OAuthTokens {
             throw new IllegalStateException("integration " + integrationId + " has no credentials: it was unlinked");
         }
         try {
-            return json.readValue(cipher.open(rows.get(0)), new TypeReference<>() { });
+            return json.readValue(cipher.open(integrationId, rows.get(0)), new TypeReference<>() { });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the credentials of integration " + integrationId + " are not JSON", e);
         }
     }
 
-    private byte[] seal(Map<String, String> credentials) {
+    private byte[] seal(long integrationId, Map<String, String> credentials) {
         try {
-            return cipher.seal(json.writeValueAsString(credentials));
+            return cipher.seal(integrationId, json.writeValueAsString(credentials));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }

@@ -42,7 +42,7 @@ public class XeroInvoices {
     /** Opens the integration's session and answers the body of {@code PUT /Invoices}. */
     public String toXero(@Body InvoiceExport export, Exchange exchange) throws JsonProcessingException {
         StoredIntegration integration = integrations.find(export.integrationId()).orElseThrow();
-        Map<String, String> credentials = json.readValue(cipher.open(integration.sealedCredentials()),
+        Map<String, String> credentials = json.readValue(cipher.open(integration.id(), integration.sealedCredentials()),
                 new TypeReference<>() { });
         session.attach(exchange, integration.id(),
                 new Provider.Connection(credentials, integration.endpoint(), integration.settings()));

@@ -77,8 +77,10 @@ class OAuthTokensTest {
         presentedRefreshToken = xero.issueRefreshToken();
         Map<String, String> credentials = Map.of("clientId", XeroSimulator.DEFAULT_CLIENT_ID,
                 "clientSecret", XeroSimulator.DEFAULT_CLIENT_SECRET, "refreshToken", presentedRefreshToken);
-        integration = integrations.insert(account, "xero-" + System.nanoTime(), "owner@tokens.test",
-                cipher.seal(json.writeValueAsString(credentials)), Map.of(), Map.of(), List.of("contacts"), 3600);
+        integration = integrations.nextId();
+        integrations.insert(integration, account, "xero-" + System.nanoTime(), "owner@tokens.test",
+                cipher.seal(integration, json.writeValueAsString(credentials)), Map.of(), Map.of(),
+                List.of("contacts"), 3600);
     }
 
     @Test
@@ -175,7 +177,7 @@ class OAuthTokensTest {
     }
 
     private Map<String, String> stored() throws Exception {
-        return json.readValue(cipher.open(integrations.find(integration).orElseThrow().sealedCredentials()),
-                new TypeReference<>() { });
+        byte[] sealed = integrations.find(integration).orElseThrow().sealedCredentials();
+        return json.readValue(cipher.open(integration, sealed), new TypeReference<>() { });
     }
 }

@@ -1,0 +1,99 @@
+package io.taskhub.config;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded PostgreSQL of a data directory, whose superuser needs a password on every connection: zonky's
+ * initdb trusts any local user, which would let anyone on the machine read and rewrite the hub's data. The password
+ * is generated into {@code postgres.password} beside the data; a data directory that still trusts (new, or made by
+ * an earlier version) is started once as it is to set the password, then restarted with only password logins.
+ */
+public final class EmbeddedDatabase implements Closeable {
+
+    public static final String USER = "postgres";
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+    /** Replication and every other kind of connection are not listed, so not allowed. */
+    private static final String PASSWORD_ONLY = """
+            # Written by taskhub at start, replacing any other content: every connection needs the superuser's
+            # password, kept in postgres.password beside this data directory.
+            # TYPE  DATABASE  USER  ADDRESS       METHOD
+            local   all       all                 scram-sha-256
+            host    all       all   127.0.0.1/32  scram-sha-256
+            host    all       all   ::1/128       scram-sha-256
+            """;
+
+    private final EmbeddedPostgres server;
+    private final String password;
+
+    private EmbeddedDatabase(EmbeddedPostgres server, String password) {
+        this.server = server;
+        this.password = password;
+    }
+
+    /** Starts the server whose files live in {@code dataDir/postgres}, creating them if need be. */
+    public static EmbeddedDatabase start(Path dataDir) throws IOException {
+        Path dir = dataDir.resolve("postgres").toAbsolutePath();
+        Path passwordFile = dataDir.resolve("postgres.password");
+        Path hba = dir.resolve("pg_hba.conf");
+        boolean passwordOnly = Files.exists(hba) && Files.readString(hba).equals(PASSWORD_ONLY);
+        if (passwordOnly && !Files.exists(passwordFile)) {
+            throw new IllegalStateException("the embedded database in " + dir + " needs the password that was kept in "
+                    + passwordFile + ", which is missing: restore it from the data directory's backup");
+        }
+        String password = GeneratedSecret.readOrCreate(passwordFile, "the embedded database's password");
+        if (!passwordOnly) {
+            Files.createDirectories(dir);
+            setPassword(dir, password);
+            Files.writeString(hba, PASSWORD_ONLY);
+            LOG.info("The embedded database in {} now takes password logins only", dir);
+        }
+        return new EmbeddedDatabase(server(dir, password).start(), password);
+    }
+
+    /** Given to the readiness check zonky makes at start too; a server that still trusts ignores it. */
+    private static EmbeddedPostgres.Builder server(Path dir, String password) {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(false)
+                .setConnectConfig("password", password);
+    }
+
+    /** Sent as a SCRAM verifier computed here: the password itself never reaches the server or its logs. */
+    private static void setPassword(Path dir, String password) throws IOException {
+        try (EmbeddedPostgres trusting = server(dir, password).start();
+             Connection connection = trusting.getPostgresDatabase().getConnection()) {
+            connection.unwrap(PGConnection.class).alterUserPassword(USER, password.toCharArray(), "scram-sha-256");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot set the password of the embedded database in " + dir, e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + server.getPort() + "/postgres";
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public String password() {
+        return password;
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+    }
+}
