@@ -93,9 +93,11 @@ public final class HubClient {
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String answer = response.body();
-            JsonNode json = answer == null || answer.isBlank() ? JSON.missingNode() : JSON.readTree(answer);
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json,
-                    answer);
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            // pages, metrics and the like are kept as text only
+            boolean notJson = !contentType.isEmpty() && !contentType.contains("json");
+            JsonNode json = answer == null || answer.isBlank() || notJson ? JSON.missingNode() : JSON.readTree(answer);
+            return new Answer(response.statusCode(), contentType, json, answer);
         } catch (Exception e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         }
