@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.taskhub.sandbox.salesforce.SalesforceSimulator;
+import io.taskhub.support.ConsoleClient;
 import io.taskhub.support.HubClient;
 import io.taskhub.support.HubTest;
 import org.junit.jupiter.api.AfterAll;
@@ -163,11 +164,11 @@ class IntegrationLifecycleEndToEndTest {
             assertThat(anonymous.get(path).status()).as(path).isEqualTo(401);
             assertThat(acme.admin.get(path).status()).as(path).isEqualTo(403);
         }
-        assertThat(operator.get("/actuator/jolokia/version").status()).isEqualTo(200);
         assertThat(operator.post("/actuator/jolokia", Map.of("type", "version")).status())
                 .as("a console write without the console's CSRF token").isEqualTo(403);
-        assertThat(operator.get("/actuator/jolokia/read/org.apache.camel:context=taskhub,type=routes,"
-                + "name=%22salesforce-tasks-fetch%22/RouteId").text()).contains("salesforce-tasks-fetch");
+        assertThat(ConsoleClient.as(port, "operator", "operator-test-pass").post(Map.of("type", "read",
+                "mbean", "org.apache.camel:context=taskhub,type=routes,name=\"salesforce-tasks-fetch\"",
+                "attribute", "RouteId")).text()).contains("salesforce-tasks-fetch");
         assertThat(anonymous.as("ann@acme.test", "wrong").get(acme.path + "/tasks").status()).isEqualTo(401);
 
         assertThat(output.getAll()).doesNotContain(SECRET).doesNotContain(REFRESH);

@@ -2,6 +2,7 @@ package io.taskhub.sandbox.quickbooks;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +32,7 @@ final class QuickBooksIdentity {
     private final String clientSecret;
     private final Map<String, Long> plainRefreshTokens = new ConcurrentHashMap<>();
     private final Set<String> spent = ConcurrentHashMap.newKeySet();
+    private final Set<String> handedOut = ConcurrentHashMap.newKeySet();
     private volatile long refreshTokensRevokedBefore = Long.MIN_VALUE;
     private volatile long accessTokensRevokedBefore = Long.MIN_VALUE;
     private volatile Duration accessTokenLifetime;
@@ -87,7 +89,13 @@ final class QuickBooksIdentity {
         body.put("access_token", tokens.sign(now + lifetime.toMillis(), ACCESS));
         body.put("token_type", "bearer");
         body.put("expires_in", lifetime.toSeconds());
+        handedOut.addAll(List.of((String) body.get("refresh_token"), (String) body.get("access_token")));
         return QuickBooksReply.json(200, body);
+    }
+
+    /** Every token the token endpoint has answered (access and refresh tokens). */
+    List<String> handedOut() {
+        return List.copyOf(handedOut);
     }
 
     /** Null if the header carries a live access token, else why not. */

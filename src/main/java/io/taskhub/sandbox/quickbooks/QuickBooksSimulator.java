@@ -173,6 +173,11 @@ public final class QuickBooksSimulator implements AutoCloseable {
         return identity.issueRefreshToken();
     }
 
+    /** Every token the token endpoint has answered: for tests that look for them where none may be. */
+    public List<String> tokensHandedOut() {
+        return identity.handedOut();
+    }
+
     /** Every refresh token issued so far is refused from now on (invalid_grant): the app was disconnected. */
     public void revokeRefreshTokens() {
         identity.revokeRefreshTokens();

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,7 @@ final class OAuthService {
                     return size() > MAX_SESSIONS;
                 }
             });
+    private final Set<String> handedOut = ConcurrentHashMap.newKeySet();
     private final SecureRandom random = new SecureRandom();
     private final byte[] signingKey = new byte[32];
     private final Supplier<String> baseUrl;
@@ -74,6 +76,7 @@ final class OAuthService {
         }
         String accessToken = newAccessToken();
         sessions.put(accessToken, Boolean.TRUE);
+        handedOut.add(accessToken);
         String base = baseUrl.get();
         String id = base + "/id/" + SalesforceIds.ORG_ID + "/" + SalesforceIds.USER_ID;
         String issuedAt = Long.toString(System.currentTimeMillis());
@@ -110,6 +113,11 @@ final class OAuthService {
             return false;
         }
         return sessions.containsKey(header.substring(space + 1).trim());
+    }
+
+    /** Every access token answered, expired and revoked ones too. */
+    List<String> handedOut() {
+        return List.copyOf(handedOut);
     }
 
     void expireSessions() {

@@ -122,6 +122,11 @@ public final class SalesforceSimulator implements AutoCloseable {
         oauth.revokeRefreshToken(refreshToken);
     }
 
+    /** Every access token the token endpoint has answered: for tests that look for them where none may be. */
+    public List<String> tokensHandedOut() {
+        return oauth.handedOut();
+    }
+
     /** Every access token issued so far becomes invalid: the next API call gets 401 INVALID_SESSION_ID. */
     public void expireSessions() {
         oauth.expireSessions();

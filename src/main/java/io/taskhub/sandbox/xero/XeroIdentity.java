@@ -35,6 +35,7 @@ final class XeroIdentity {
     private final Map<String, String> plainRefreshTokens = new ConcurrentHashMap<>();
     private final Map<String, Long> plainIssued = new ConcurrentHashMap<>();
     private final Set<String> spent = ConcurrentHashMap.newKeySet();
+    private final Set<String> handedOut = ConcurrentHashMap.newKeySet();
     private final List<Tenant> tenants = new CopyOnWriteArrayList<>();
     private volatile long refreshTokensRevokedBefore = Long.MIN_VALUE;
     private volatile long accessTokensRevokedBefore = Long.MIN_VALUE;
@@ -116,7 +117,14 @@ final class XeroIdentity {
         body.put("refresh_token", tokens.sign(Long.MAX_VALUE, REFRESH, clientId));
         body.put("scope", "openid profile email accounting.contacts accounting.settings accounting.transactions "
                 + "offline_access");
+        handedOut.addAll(List.of((String) body.get("id_token"), (String) body.get("access_token"),
+                (String) body.get("refresh_token")));
         return XeroReply.json(200, body);
+    }
+
+    /** Every token the token endpoint has answered (id, access and refresh tokens). */
+    List<String> handedOut() {
+        return List.copyOf(handedOut);
     }
 
     /** Null if the header carries a live access token, else the reason Xero gives. */

@@ -119,6 +119,11 @@ public final class XeroSimulator implements AutoCloseable {
         return identity.issueRefreshToken(clientId);
     }
 
+    /** Every token the token endpoint has answered: for tests that look for them where none may be. */
+    public List<String> tokensHandedOut() {
+        return identity.handedOut();
+    }
+
     /** Every refresh token issued so far is refused from now on (invalid_grant): the user disconnected the app. */
     public void revokeRefreshTokens() {
         identity.revokeRefreshTokens();
