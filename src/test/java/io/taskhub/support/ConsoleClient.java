@@ -104,6 +104,6 @@ public final class ConsoleClient {
             json = JSON.missingNode();
         }
         return new HubClient.Answer(response.statusCode(),
-                response.headers().firstValue("Content-Type").orElse(""), json, body);
+                response.headers().firstValue("Content-Type").orElse(""), json, body, response.headers());
     }
 }
