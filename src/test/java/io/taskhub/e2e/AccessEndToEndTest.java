@@ -2,7 +2,9 @@ package io.taskhub.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -42,7 +44,7 @@ class AccessEndToEndTest {
     Map<String, String> ids;
     List<Operation> operations;
 
-    record Operation(String id, String method, String path) {
+    record Operation(String id, String method, String path, boolean takesBody) {
         String fill(Map<String, String> ids) {
             String filled = path;
             for (Map.Entry<String, String> id : ids.entrySet()) {
@@ -148,6 +150,52 @@ class AccessEndToEndTest {
         assertThat(users.text()).contains("regular@guarded.test");
     }
 
+    @Test
+    void everyOperationAnswersBadInputWithA4xxAndChangesNothing() {
+        byte[] huge = ("{\"name\":\"" + "x".repeat(1100 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        for (Operation op : operations) {
+            boolean unsafe = !op.method().equals("GET");
+            for (Map.Entry<String, String> badId : badIds().entrySet()) {
+                Map<String, String> bad = new HashMap<>(ids);
+                bad.replaceAll((name, value) -> name.equals("acc") ? value : badId.getValue());
+                String path = op.fill(bad);
+                if (path.equals(op.fill(ids))) {
+                    continue; // no path parameter to spoil
+                }
+                assertFourHundreds(op, badId.getKey(), operator.send(op.method(), path, unsafe ? "{}" : null));
+            }
+            String path = op.fill(ids);
+            if (!unsafe) {
+                assertFourHundreds(op, "query", operator.get(path + "?page=-1&size=x&status=x&from=x&q=%00"));
+            }
+            if (op.takesBody()) {
+                for (String body : List.of("{", "[1,2]", "\"text\"", "{\"name\":\"a\\u0000b\"}", "{\"email\":{\"a\":1}}")) {
+                    assertFourHundreds(op, body, operator.send(op.method(), path, body));
+                }
+            }
+            if (unsafe) {
+                assertThat(operator.sendBytes(op.method(), path, "text/plain", "{}".getBytes(), false).status())
+                        .as(op + " text/plain").isEqualTo(415);
+                assertThat(operator.sendBytes(op.method(), path, "application/json", huge, false).status())
+                        .as(op + " huge").isEqualTo(413);
+            }
+        }
+        assertNothingChanged();
+    }
+
+    private static void assertFourHundreds(Operation op, String input, HubClient.Answer answer) {
+        assertThat(answer.status()).as(op + " with " + input + ": " + answer.text()).isBetween(200, 499);
+        if (answer.status() >= 400) {
+            assertThat(answer.contentType()).as(op + " with " + input).startsWith("application/problem+json");
+        }
+    }
+
+    /** Path parameters no resource has: each must be a 400 or a 404, whatever the operation. */
+    private static Map<String, String> badIds() {
+        return Map.of("letters", "abc", "negative", "-1", "huge", "9".repeat(30), "nul", "%00",
+                "long", "x".repeat(5000), "quote", "%27%20or%201=1--", "email", "nobody%40nowhere.test");
+    }
+
     private void assertNothingChanged() {
         JsonNode users = operator.get("/api/accounts/" + account + "/users").json();
         assertThat(users.size()).isEqualTo(2);
@@ -207,8 +255,9 @@ class AccessEndToEndTest {
         String prefix = base.contains("/api") ? "/api" : "";
         openapi.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method ->
                 operations.add(new Operation(method.getValue().path("operationId").asText(),
-                        method.getKey().toUpperCase(), prefix + path.getKey()))));
-        operations.add(new Operation("api-openapi", "GET", "/api/openapi.json"));
+                        method.getKey().toUpperCase(), prefix + path.getKey(),
+                        method.getValue().has("requestBody")))));
+        operations.add(new Operation("api-openapi", "GET", "/api/openapi.json", false));
         return operations;
     }
 
