@@ -96,6 +96,12 @@ class AccessEndToEndTest {
     }
 
     @Test
+    void theApiDescriptionSaysHowRequestsAreRefused() {
+        String description = anonymous.get("/api/openapi.json").json().path("info").path("description").asText();
+        assertThat(description).contains("413").contains("415").contains("429").contains("HUB_ENDPOINT_HOSTS");
+    }
+
+    @Test
     void anonymousCallersMayOnlyReadTheApiDescription() {
         for (Operation op : operations) {
             int status = anonymous.send(op.method(), op.fill(ids), "{}").status();
