@@ -4,11 +4,18 @@
 with run as (
     select started_at from sync_run where id = cast(:#runId as bigint)
 ),
+-- only under the run's own lease: a run that lost it would delete what the run that took over just stored
+lease as (
+    select 1 from integration
+    where id = :#integrationId and lease_owner = :#node and lease_until >= now()
+    for update
+),
 customers as (
     delete from qb_customer
     where integration_id = :#integrationId and cast(:#entity as text) = 'Customer'
       and seen_run_id is distinct from cast(:#runId as bigint)
       and stored_at < (select started_at from run)
+      and exists (select 1 from lease)
     returning 1
 ),
 documents as (
@@ -16,6 +23,8 @@ documents as (
     where integration_id = :#integrationId and type = cast(:#documentType as text)
       and seen_run_id is distinct from cast(:#runId as bigint)
       and stored_at < (select started_at from run)
+      and exists (select 1 from lease)
     returning 1
 )
-select (select count(*) from customers) + (select count(*) from documents) as deleted
+select (select count(*) from customers) + (select count(*) from documents) as deleted,
+       (select count(*) from lease) as lease_held

@@ -24,7 +24,8 @@ public record HubProperties(Path dataDir, Db db, String secretKey, Operator oper
      * @param lease         how long an instance may go silent before another takes its sync over
      * @param fullEvery     how often a timer sync becomes a full reconciliation
      * @param forcedWait    how long {@code ?wait=true} waits before answering 202
+     * @param recoveryCheck how often each instance looks for syncs whose lease lapsed, to run them again
      */
-    public record Sync(int workers, Duration lease, Duration fullEvery, Duration forcedWait) {
+    public record Sync(int workers, Duration lease, Duration fullEvery, Duration forcedWait, Duration recoveryCheck) {
     }
 }

@@ -97,8 +97,10 @@ public class IntegrationRepository {
                 + "credentials_legacy = false, last_full_sync_at = null where id = ?", ownerEmail, credentials, id);
     }
 
-    public void replaceCredentials(long id, byte[] credentials) {
-        jdbc.update("update integration set credentials = ?, credentials_legacy = false where id = ?", credentials, id);
+    /** Replaces the credentials unless someone changed them since they were read (a re-enable, an unlink). */
+    public boolean replaceCredentials(long id, byte[] expected, byte[] replacement) {
+        return jdbc.update("update integration set credentials = ?, credentials_legacy = false "
+                + "where id = ? and credentials = ?", replacement, id, expected) == 1;
     }
 
     /** Credentials sealed by a version of the hub that did not bind them to their integration yet, by id. */
@@ -140,20 +142,38 @@ public class IntegrationRepository {
     }
 
     /**
-     * Takes the integration's lease for this instance unless a sync holds it, here or on another instance. The
-     * lease, not the scheduler, is what guarantees that one integration is never synced twice at once.
+     * Whether no run holds the integration's lease, here or on another instance. The lease, not the scheduler, is
+     * what guarantees that one integration is never synced twice at once. Asked under the integration's row lock.
      */
-    public boolean tryLease(long id, String node, Duration ttl) {
-        return jdbc.update("""
-                update integration set lease_owner = ?, lease_until = now() + make_interval(secs => ?)
-                where id = ? and status = 'ACTIVE' and (lease_until is null or lease_until < now())""",
-                node, ttl.toSeconds(), id) == 1;
+    public boolean leaseFree(long id) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select lease_until is null or lease_until < now() from integration where id = ?", Boolean.class, id));
     }
 
-    public void releaseLease(long id, String node, boolean full) {
-        jdbc.update("update integration set lease_owner = null, lease_until = null, last_sync_at = now(), "
+    /** Gives the lease to a run; the caller holds the row lock and saw it free. */
+    public void lease(long id, String owner, Duration ttl) {
+        jdbc.update("update integration set lease_owner = ?, lease_until = now() + make_interval(secs => ?) "
+                + "where id = ?", owner, ttl.toSeconds(), id);
+    }
+
+    /** Extends a running run's lease; false when the run no longer holds it. */
+    public boolean renewLease(long id, String owner, Duration ttl) {
+        return jdbc.update("update integration set lease_until = now() + make_interval(secs => ?) "
+                + "where id = ? and lease_owner = ? and lease_until >= now()", ttl.toSeconds(), id, owner) == 1;
+    }
+
+    /** Ends a run's lease as a success; false when the run had lost it, and then nothing changes. */
+    public boolean releaseLease(long id, String owner, boolean full) {
+        return jdbc.update("update integration set lease_owner = null, lease_until = null, last_sync_at = now(), "
                 + "last_full_sync_at = case when ? then now() else last_full_sync_at end "
-                + "where id = ? and lease_owner = ?", full, id, node);
+                + "where id = ? and lease_owner = ? and lease_until >= now()", full, id, owner) == 1;
+    }
+
+    /** Integrations with a RUNNING run whose lease lapsed: whoever ran it is gone. */
+    public List<Long> withLapsedRuns() {
+        return jdbc.queryForList("""
+                select distinct r.integration_id from sync_run r join integration i on i.id = r.integration_id
+                where r.status = 'RUNNING' and (i.lease_until is null or i.lease_until < now())""", Long.class);
     }
 
     public void dropLease(long id, String node) {

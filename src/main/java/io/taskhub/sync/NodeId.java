@@ -24,4 +24,12 @@ public class NodeId {
     public String value() {
         return value;
     }
+
+    /**
+     * The holder of one run's lease: the run, not the instance, owns it, so that a second run of the same integration
+     * (even on this instance) can neither write under it nor release it.
+     */
+    public String leaseOf(long runId) {
+        return value + "/run-" + runId;
+    }
 }

@@ -75,7 +75,7 @@ public class PageWriter {
         parameters.put("cursor", page.cursor());
         parameters.put("clients", write(page.clients()));
         parameters.put("rejected", write(page.rejected()));
-        parameters.put("node", node.value());
+        parameters.put("node", node.leaseOf(sync.runId()));
         parameters.put("leaseSeconds", leaseSeconds);
         return parameters;
     }
@@ -94,10 +94,14 @@ public class PageWriter {
     public Map<String, Object> sweepParameters(Exchange exchange) {
         SyncContext sync = exchange.getProperty(SyncContext.PROPERTY, SyncContext.class);
         return Map.of("integrationId", sync.integrationId(), "runId", sync.runId(),
-                "type", exchange.getProperty("type", String.class));
+                "type", exchange.getProperty("type", String.class), "node", node.leaseOf(sync.runId()));
     }
 
     public void swept(Map<String, Object> result, @ExchangeProperty(SyncContext.PROPERTY) SyncContext sync) {
+        if (number(result, "lease_held") == 0) {
+            throw new IllegalStateException("lost the lease on integration " + sync.integrationId()
+                    + ": nothing was archived, another run of it owns it now");
+        }
         sync.add(new RunCounts(0, 0, 0, number(result, "archived"), 0, 0));
     }
 

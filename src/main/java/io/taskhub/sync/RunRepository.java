@@ -68,7 +68,7 @@ public class RunRepository {
     /** Closes a run whose instance died: its lease lapsed, so nobody will finish it. */
     public void abandon(long runId) {
         jdbc.update("update sync_run set status = 'FAILED', finished_at = now(), "
-                + "error = 'abandoned: the hub instance running it stopped' where id = ? and status = 'RUNNING'", runId);
+                + "error = 'instance lost: the hub instance running it stopped or lost its lease' where id = ? and status = 'RUNNING'", runId);
     }
 
     private static Run map(ResultSet rs, int row) throws SQLException {

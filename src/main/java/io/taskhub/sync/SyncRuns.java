@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SyncRuns {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncRuns.class);
+    static final String LOST_LEASE = "lost its lease: another run of this integration took over";
 
     private final RunRepository runs;
     private final IntegrationRepository integrations;
@@ -31,10 +32,12 @@ public class SyncRuns {
     private final ObjectMapper json;
     private final NodeId node;
     private final IntegrationLifecycle lifecycle;
+    private final LeaseHeartbeat heartbeat;
 
     public SyncRuns(RunRepository runs, IntegrationRepository integrations, Providers providers,
                     CredentialCipher cipher, TaskTree tree, ObjectMapper json, NodeId node,
-                    IntegrationLifecycle lifecycle) {
+                    IntegrationLifecycle lifecycle, LeaseHeartbeat heartbeat) {
+        this.heartbeat = heartbeat;
         this.runs = runs;
         this.integrations = integrations;
         this.providers = providers;
@@ -64,6 +67,7 @@ public class SyncRuns {
                 new Provider.Connection(credentials, integration.endpoint(), integration.settings()),
                 integration.selectedTypes(), run.full(), integrations.cursors(integration.id()), parents);
         exchange.setProperty(SyncContext.PROPERTY, sync);
+        heartbeat.started(runId, integration.id());
         LOG.info("Sync started: {}", sync);
     }
 
@@ -76,8 +80,13 @@ public class SyncRuns {
         SyncContext sync = exchange.getProperty(SyncContext.PROPERTY, SyncContext.class);
         RunCounts counts = sync.counts();
         RunStatus status = counts.rejected() > 0 ? RunStatus.PARTIAL : RunStatus.SUCCEEDED;
+        heartbeat.ended(sync.runId());
+        if (!integrations.releaseLease(sync.integrationId(), node.leaseOf(sync.runId()), sync.full())) {
+            runs.finish(sync.runId(), RunStatus.FAILED, counts, LOST_LEASE);
+            LOG.warn("Sync {} of integration {} failed: {}", sync.runId(), sync.integrationId(), LOST_LEASE);
+            return;
+        }
         runs.finish(sync.runId(), status, counts, null);
-        integrations.releaseLease(sync.integrationId(), node.value(), sync.full());
         LOG.info("Sync {} of integration {}: {} {}", sync.runId(), sync.integrationId(), status, counts);
     }
 
@@ -94,8 +103,9 @@ public class SyncRuns {
         Run run = runs.find(runId).orElseThrow();
         RunCounts counts = sync != null ? sync.counts() : RunCounts.NONE;
         String message = describe(error);
+        heartbeat.ended(runId);
         runs.finish(runId, RunStatus.FAILED, counts, message);
-        integrations.dropLease(run.integrationId(), node.value());
+        integrations.dropLease(run.integrationId(), node.leaseOf(runId));
         ProviderRejection rejection = Causes.find(error, ProviderRejection.class);
         if (rejection != null) {
             lifecycle.credentialsRefused(run.integrationId(), rejection.getMessage());

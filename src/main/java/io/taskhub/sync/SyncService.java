@@ -56,21 +56,25 @@ public class SyncService {
     public Optional<StartedRun> start(long integrationId, RunTrigger trigger, boolean full) {
         // serialises concurrent starts of one integration, on this instance and on every other
         jdbc.queryForList("select id from integration where id = ? for update", integrationId);
-        Optional<StoredIntegration> found = integrations.find(integrationId)
-                .filter(i -> i.status() == IntegrationStatus.ACTIVE);
+        Optional<StoredIntegration> found = integrations.find(integrationId);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         Optional<Run> running = runs.running(integrationId);
-        if (!integrations.tryLease(integrationId, node.value(), settings.lease())) {
+        if (!integrations.leaseFree(integrationId)) {
             return running.map(run -> new StartedRun(run.id(), true));
         }
         // the lease had lapsed: whoever ran that run is gone
         running.ifPresent(run -> runs.abandon(run.id()));
         StoredIntegration integration = found.get();
+        if (integration.status() != IntegrationStatus.ACTIVE) {
+            return Optional.empty();
+        }
         boolean reconcile = full || integration.lastFullSyncAt() == null
                 || integration.lastFullSyncAt().isBefore(Instant.now().minus(settings.fullEvery()));
-        return Optional.of(new StartedRun(runs.start(integrationId, trigger, reconcile), false));
+        long runId = runs.start(integrationId, trigger, reconcile);
+        integrations.lease(integrationId, node.leaseOf(runId), settings.lease());
+        return Optional.of(new StartedRun(runId, false));
     }
 
     /** Runs a started sync on the calling thread and returns the finished run. */

@@ -34,6 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component("oauthTokens")
 public class OAuthTokens {
 
+    /** The first key of the advisory locks that serialise one integration's token refreshes (the second: its id). */
+    private static final int TOKEN_REFRESH_LOCKS = 0x70A7;
+
     /** A refresh token rotated by a check whose integration was then not stored, kept for a retry of that check. */
     private record Handover(String refreshToken, Instant until) {
     }
@@ -66,14 +69,16 @@ public class OAuthTokens {
      */
     public String accessToken(long integrationId, TokenEndpoint endpoint) {
         return ownTransaction.execute(status -> {
-            Map<String, String> credentials = lockCredentials(integrationId);
+            byte[] sealed = lockCredentials(integrationId);
+            Map<String, String> credentials = open(integrationId, sealed);
             if (TokenSet.storedTokenUsable(credentials, Instant.now(), properties.refreshBeforeExpiry())) {
                 return credentials.get(TokenSet.ACCESS_TOKEN);
             }
             TokenSet fresh = grant.refresh(endpoint, credentials.get(TokenSet.CLIENT_ID),
                     credentials.get(TokenSet.CLIENT_SECRET), credentials.get(TokenSet.REFRESH_TOKEN));
             credentials.putAll(fresh.asCredentials());
-            integrations.replaceCredentials(integrationId, seal(integrationId, credentials));
+            // credentials an administrator gave meanwhile (a re-enable) win over the ones refreshed here
+            integrations.replaceCredentials(integrationId, sealed, seal(integrationId, credentials));
             return fresh.accessToken();
         });
     }
@@ -81,10 +86,11 @@ public class OAuthTokens {
     /** The provider refused the stored access token before its time: the next call gets a fresh one. */
     public void discardAccessToken(long integrationId) {
         ownTransaction.executeWithoutResult(status -> {
-            Map<String, String> credentials = lockCredentials(integrationId);
+            byte[] sealed = lockCredentials(integrationId);
+            Map<String, String> credentials = open(integrationId, sealed);
             credentials.remove(TokenSet.ACCESS_TOKEN);
             credentials.remove(TokenSet.EXPIRES_AT);
-            integrations.replaceCredentials(integrationId, seal(integrationId, credentials));
+            integrations.replaceCredentials(integrationId, sealed, seal(integrationId, credentials));
         });
     }
 
@@ -108,15 +114,24 @@ public class OAuthTokens {
         connection.updateCredentials(fresh.asCredentials());
     }
 
-    /** Waits for any refresh of this integration running elsewhere, then reads the credentials it committed. */
-    private Map<String, String> lockCredentials(long integrationId) {
-        List<byte[]> rows = jdbc.query("select credentials from integration where id = ? for update",
+    /**
+     * Waits for any refresh of this integration running elsewhere, then reads the credentials it committed. The
+     * lock is an advisory one, not the integration's row: a refresh waiting on a slow token endpoint must not hold
+     * up the run's lease heartbeat, which writes that row.
+     */
+    private byte[] lockCredentials(long integrationId) {
+        jdbc.queryForList("select pg_advisory_xact_lock(?, ?)", TOKEN_REFRESH_LOCKS, (int) integrationId);
+        List<byte[]> rows = jdbc.query("select credentials from integration where id = ?",
                 (rs, row) -> rs.getBytes(1), integrationId);
         if (rows.isEmpty() || rows.get(0) == null) {
             throw new IllegalStateException("integration " + integrationId + " has no credentials: it was unlinked");
         }
+        return rows.get(0);
+    }
+
+    private Map<String, String> open(long integrationId, byte[] sealed) {
         try {
-            return json.readValue(cipher.open(integrationId, rows.get(0)), new TypeReference<>() { });
+            return json.readValue(cipher.open(integrationId, sealed), new TypeReference<>() { });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the credentials of integration " + integrationId + " are not JSON", e);
         }

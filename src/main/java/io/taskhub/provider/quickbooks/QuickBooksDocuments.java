@@ -169,9 +169,10 @@ public class QuickBooksDocuments {
         return parameters;
     }
 
-    /** What QuickBooks deleted counts as archived: the read copy keeps no trace of it. Body: the one count. */
-    public void swept(@Body Number deleted, @ExchangeProperty(SyncContext.PROPERTY) SyncContext sync) {
-        sync.add(new RunCounts(0, 0, 0, deleted.intValue(), 0, 0));
+    /** What QuickBooks deleted counts as archived: the read copy keeps no trace of it. */
+    public void swept(@Body Map<String, Object> result, @ExchangeProperty(SyncContext.PROPERTY) SyncContext sync) {
+        leaseHeld(result, sync);
+        sync.add(new RunCounts(0, 0, 0, number(result, "deleted"), 0, 0));
     }
 
     public void deletionsRequest(Exchange exchange) {
@@ -197,7 +198,7 @@ public class QuickBooksDocuments {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("integrationId", sync.integrationId());
         parameters.put("runId", sync.runId());
-        parameters.put("node", node.value());
+        parameters.put("node", node.leaseOf(sync.runId()));
         parameters.put("leaseSeconds", leaseSeconds);
         return parameters;
     }
