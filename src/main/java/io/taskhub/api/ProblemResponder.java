@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taskhub.provider.ProviderUnavailable;
 import io.taskhub.security.CredentialCipher;
 import io.taskhub.sync.Causes;
+import io.taskhub.sync.SyncService;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.slf4j.Logger;
@@ -17,6 +18,9 @@ import org.springframework.stereotype.Component;
 public class ProblemResponder {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponder.class);
+
+    /** How soon a client may try again when the hub (or a provider) is busy. */
+    private static final String RETRY_BUSY_SECONDS = "5";
 
     private final ObjectMapper json;
 
@@ -38,6 +42,9 @@ public class ProblemResponder {
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, problem.status());
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (Causes.find(error, SyncService.Busy.class) != null) {
+            exchange.getMessage().setHeader("Retry-After", RETRY_BUSY_SECONDS);
+        }
         return json.writeValueAsString(problem);
     }
 
@@ -45,6 +52,10 @@ public class ProblemResponder {
         ApiProblem api = Causes.find(error, ApiProblem.class);
         if (api != null) {
             return Problem.of(api.status(), api.title(), api.getMessage(), api.field());
+        }
+        SyncService.Busy busy = Causes.find(error, SyncService.Busy.class);
+        if (busy != null) {
+            return Problem.of(503, "Service unavailable", busy.getMessage(), null);
         }
         ProviderUnavailable provider = Causes.find(error, ProviderUnavailable.class);
         if (provider != null) {

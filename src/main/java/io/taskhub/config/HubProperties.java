@@ -25,7 +25,9 @@ public record HubProperties(Path dataDir, Db db, String secretKey, Operator oper
      * @param fullEvery     how often a timer sync becomes a full reconciliation
      * @param forcedWait    how long {@code ?wait=true} waits before answering 202
      * @param recoveryCheck how often each instance looks for syncs whose lease lapsed, to run them again
+     * @param forcedQueue   forced syncs that may wait for a worker; more answer 503
      */
-    public record Sync(int workers, Duration lease, Duration fullEvery, Duration forcedWait, Duration recoveryCheck) {
+    public record Sync(int workers, Duration lease, Duration fullEvery, Duration forcedWait, Duration recoveryCheck,
+                       int forcedQueue) {
     }
 }

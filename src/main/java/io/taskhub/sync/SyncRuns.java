@@ -67,7 +67,6 @@ public class SyncRuns {
                 new Provider.Connection(credentials, integration.endpoint(), integration.settings()),
                 integration.selectedTypes(), run.full(), integrations.cursors(integration.id()), parents);
         exchange.setProperty(SyncContext.PROPERTY, sync);
-        heartbeat.started(runId, integration.id());
         LOG.info("Sync started: {}", sync);
     }
 

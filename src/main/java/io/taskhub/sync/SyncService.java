@@ -3,14 +3,16 @@ package io.taskhub.sync;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import io.taskhub.config.HubProperties;
 import io.taskhub.model.IntegrationStatus;
 import io.taskhub.model.Run;
+import io.taskhub.model.RunCounts;
+import io.taskhub.model.RunStatus;
 import io.taskhub.model.RunTrigger;
 import jakarta.annotation.PreDestroy;
 import org.apache.camel.ProducerTemplate;
@@ -36,10 +38,12 @@ public class SyncService {
     private final HubProperties.Sync settings;
     private final ProducerTemplate camel;
     private final NodeId node;
-    private final ExecutorService forced;
+    private final LeaseHeartbeat heartbeat;
+    private final ThreadPoolExecutor forced;
 
     public SyncService(JdbcTemplate jdbc, IntegrationRepository integrations, RunRepository runs, HubProperties hub,
-                       ProducerTemplate camel, NodeId node) {
+                       ProducerTemplate camel, NodeId node, LeaseHeartbeat heartbeat) {
+        this.heartbeat = heartbeat;
         this.jdbc = jdbc;
         this.integrations = integrations;
         this.runs = runs;
@@ -48,10 +52,13 @@ public class SyncService {
         this.node = node;
         // forced syncs run beside the timer's Quartz workers, bounded the same way
         this.forced = new ThreadPoolExecutor(settings.workers(), settings.workers(), 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> new Thread(r, "forced-sync"));
+                new LinkedBlockingQueue<>(settings.forcedQueue()), r -> new Thread(r, "forced-sync"));
     }
 
-    /** Empty when the integration is not active (unlinked, waiting to be re-enabled, or gone). */
+    /**
+     * Empty when the integration is not active (unlinked, waiting to be re-enabled, or gone). A forced sync that would
+     * start a run while the forced-sync queue is full throws {@link Busy}; one that finds a run reports it.
+     */
     @Transactional
     public Optional<StartedRun> start(long integrationId, RunTrigger trigger, boolean full) {
         // serialises concurrent starts of one integration, on this instance and on every other
@@ -72,8 +79,12 @@ public class SyncService {
         }
         boolean reconcile = full || integration.lastFullSyncAt() == null
                 || integration.lastFullSyncAt().isBefore(Instant.now().minus(settings.fullEvery()));
+        if (trigger == RunTrigger.FORCED && forced.getQueue().remainingCapacity() == 0) {
+            throw new Busy(); // before anything is stored: the transaction rolls back
+        }
         long runId = runs.start(integrationId, trigger, reconcile);
         integrations.lease(integrationId, node.leaseOf(runId), settings.lease());
+        heartbeat.started(runId, integrationId); // from now: a run waiting in the forced-sync queue keeps it too
         return Optional.of(new StartedRun(runId, false));
     }
 
@@ -83,8 +94,26 @@ public class SyncService {
         return runs.find(runId).orElseThrow();
     }
 
+    /**
+     * Runs a started sync on a forced-sync worker. With every worker busy and the queue full, the run ends FAILED at
+     * once and {@link Busy} is thrown: the caller is told to come back rather than queued without bound.
+     */
     public CompletableFuture<Run> runInBackground(long runId) {
-        return CompletableFuture.supplyAsync(() -> run(runId), forced);
+        try {
+            return CompletableFuture.supplyAsync(() -> run(runId), forced);
+        } catch (RejectedExecutionException e) {
+            heartbeat.ended(runId);
+            runs.finish(runId, RunStatus.FAILED, RunCounts.NONE, "not run: the hub's forced-sync queue was full");
+            runs.find(runId).ifPresent(run -> integrations.dropLease(run.integrationId(), node.leaseOf(runId)));
+            throw new Busy();
+        }
+    }
+
+    /** Every forced-sync worker is busy and the queue is full. */
+    public static class Busy extends RuntimeException {
+        public Busy() {
+            super("the hub is running as many forced syncs as it takes: try again shortly");
+        }
     }
 
     @PreDestroy
