@@ -228,6 +228,36 @@ class FaultsEndToEndTest {
         }
     }
 
+    @Test
+    void aRotatedRefreshTokenSurvivesADatabaseFailingAtItsCommit() throws InterruptedException {
+        // the database refuses to store credentials while the flag is up: a real fault at the worst moment,
+        // after Xero rotated the refresh token and before the hub stored the new one
+        db.execute("create table if not exists injected_fault (flag int)");
+        db.execute("""
+                create or replace function refuse_credentials() returns trigger language plpgsql as $$
+                begin
+                  if exists (select 1 from injected_fault) then raise exception 'injected database fault'; end if;
+                  return new;
+                end $$""");
+        db.execute("drop trigger if exists refuse_credentials on integration");
+        db.execute("create trigger refuse_credentials before update of credentials on integration "
+                + "for each row execute function refuse_credentials()");
+        try {
+            db.update("insert into injected_fault values (1)");
+            JsonNode failed = awaitRun(admin.post(integration + "/sync", null).get("runId").asLong());
+            assertThat(failed.path("status").asText()).isEqualTo("FAILED");
+            assertThat(failed.path("error").asText()).contains("injected database fault");
+            db.update("delete from injected_fault");
+
+            JsonNode next = admin.syncAndWait(integration, "");
+            assertThat(next.path("status").asText()).as(next.toString()).isEqualTo("SUCCEEDED");
+            assertThat(admin.get(integration).get("status").asText()).isEqualTo("ACTIVE");
+        } finally {
+            db.execute("drop trigger if exists refuse_credentials on integration");
+            db.update("delete from injected_fault");
+        }
+    }
+
     private long tasks() {
         return admin.get(account + "/tasks?status=all&size=1&integrationId=" + integrationId).get("total").asLong();
     }

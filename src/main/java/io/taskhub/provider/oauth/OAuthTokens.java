@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -15,19 +16,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taskhub.provider.Provider;
 import io.taskhub.security.CredentialCipher;
 import io.taskhub.sync.IntegrationRepository;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Access tokens of integrations whose provider rotates refresh tokens (Xero, QuickBooks): each refresh answers a new
- * refresh token and the used one dies. So a refresh only happens while holding the integration's row lock (one
+ * refresh token and the used one dies. So a refresh only happens while holding the integration's advisory lock (one
  * refresh per integration at a time, on every hub instance), and the new refresh token, the access token and its
- * expiry are stored, sealed, in that same transaction, which commits before the access token is handed out: a crash
- * after that point loses nothing, and a crash before it leaves the old state, as if no refresh had happened. Every
- * instance reuses the stored access token until shortly before it expires.
+ * expiry are stored, sealed, in that same transaction, which commits before the access token is handed out. A
+ * database that fails between the provider's answer and the commit would lose the only refresh token that still
+ * works: the rotated tokens are then kept in memory and stored again, at once with a few retries and before any
+ * later refresh of the integration. Every instance reuses the stored access token until shortly before it expires.
  *
  * <p>Runs in a transaction of its own: a caller must not hold the integration's row lock on another connection.
  */
@@ -36,6 +40,8 @@ public class OAuthTokens {
 
     /** The first key of the advisory locks that serialise one integration's token refreshes (the second: its id). */
     private static final int TOKEN_REFRESH_LOCKS = 0x70A7;
+    private static final int STORE_ATTEMPTS = 3;
+    private static final long STORE_RETRY_DELAY_MS = 200;
 
     /** A refresh token rotated by a check whose integration was then not stored, kept for a retry of that check. */
     private record Handover(String refreshToken, Instant until) {
@@ -49,6 +55,12 @@ public class OAuthTokens {
     private final RefreshGrant grant;
     private final OAuthProperties properties;
     private final Map<String, Handover> handovers = new ConcurrentHashMap<>();
+    /** Rotated tokens whose commit failed, by integration: the refresh token in the database is already spent. */
+    private final Map<Long, Rotation> unsaved = new ConcurrentHashMap<>();
+
+    /** A refresh's answer, and the refresh token it spent. */
+    private record Rotation(TokenSet fresh, String spent) {
+    }
 
     public OAuthTokens(JdbcTemplate jdbc, PlatformTransactionManager transactions, IntegrationRepository integrations,
                        CredentialCipher cipher, ObjectMapper json, RefreshGrant grant, OAuthProperties properties) {
@@ -68,6 +80,25 @@ public class OAuthTokens {
      * refuses the stored refresh token; nothing is changed then.
      */
     public String accessToken(long integrationId, TokenEndpoint endpoint) {
+        Rotation pending = unsaved.get(integrationId);
+        if (pending != null) {
+            storeRotated(integrationId, pending);
+        }
+        AtomicReference<Rotation> rotated = new AtomicReference<>();
+        try {
+            return refreshIfDue(integrationId, endpoint, rotated);
+        } catch (DataAccessException | TransactionException e) {
+            Rotation rotation = rotated.get();
+            if (rotation == null) {
+                throw e;
+            }
+            unsaved.put(integrationId, rotation);
+            storeRotated(integrationId, rotation);
+            return rotation.fresh().accessToken();
+        }
+    }
+
+    private String refreshIfDue(long integrationId, TokenEndpoint endpoint, AtomicReference<Rotation> rotated) {
         return ownTransaction.execute(status -> {
             byte[] sealed = lockCredentials(integrationId);
             Map<String, String> credentials = open(integrationId, sealed);
@@ -76,11 +107,47 @@ public class OAuthTokens {
             }
             TokenSet fresh = grant.refresh(endpoint, credentials.get(TokenSet.CLIENT_ID),
                     credentials.get(TokenSet.CLIENT_SECRET), credentials.get(TokenSet.REFRESH_TOKEN));
+            rotated.set(new Rotation(fresh, credentials.get(TokenSet.REFRESH_TOKEN)));
             credentials.putAll(fresh.asCredentials());
             // credentials an administrator gave meanwhile (a re-enable) win over the ones refreshed here
             integrations.replaceCredentials(integrationId, sealed, seal(integrationId, credentials));
             return fresh.accessToken();
         });
+    }
+
+    /**
+     * Stores rotated tokens whose first commit failed, trying a few times; until it works they stay in memory, and
+     * the integration's next refresh starts from them, not from the spent refresh token in the database.
+     */
+    private void storeRotated(long integrationId, Rotation rotation) {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < STORE_ATTEMPTS; attempt++) {
+            try {
+                ownTransaction.executeWithoutResult(status -> {
+                    byte[] sealed = lockCredentials(integrationId);
+                    Map<String, String> credentials = open(integrationId, sealed);
+                    // credentials re-enabled meanwhile hold another refresh token: they win
+                    if (rotation.spent().equals(credentials.get(TokenSet.REFRESH_TOKEN))) {
+                        credentials.putAll(rotation.fresh().asCredentials());
+                        integrations.replaceCredentials(integrationId, sealed, seal(integrationId, credentials));
+                    }
+                });
+                unsaved.remove(integrationId, rotation);
+                return;
+            } catch (DataAccessException | TransactionException e) {
+                last = e;
+                pause(STORE_RETRY_DELAY_MS * (attempt + 1));
+            }
+        }
+        throw last;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The provider refused the stored access token before its time: the next call gets a fresh one. */
