@@ -18,8 +18,9 @@ import io.taskhub.support.SharedDatabase;
  *
  * <p>Arguments: {@code --quick} for a tenth of the sizes; {@code --jar PATH} for the hub jar (default: the one
  * in {@code target/}); {@code --only full-sync} for the floor and the big integration alone (the figure a change
- * to the write path moves), {@code --only many-accounts} for the many integrations due at once. The environment
- * variable {@code BENCH_HUB_JVM_OPTIONS} adds options to every hub process (a profiler, say).
+ * to the write path moves), {@code --only many-accounts} for the many integrations due at once, {@code --only
+ * recovery} for the takeover of a killed instance's sync. The environment variable {@code BENCH_HUB_JVM_OPTIONS}
+ * adds options to every hub process (a profiler, say).
  */
 public final class Bench {
 
@@ -43,14 +44,15 @@ public final class Bench {
         BenchRun.progress("sizes " + sizes + ", hub " + jar + ", logs under " + work);
         int status;
         try (SharedDatabase db = SharedDatabase.start(work.resolve("postgres"))) {
-            List.of("hub_main", "hub_small", "hub_many").forEach(db::create);
+            List.of("hub_main", "hub_small", "hub_many", "hub_recovery").forEach(db::create);
             BenchRun run = new BenchRun(sizes, db, work, jar);
             String only = arguments.contains("--only") ? arguments.get(arguments.indexOf("--only") + 1) : "all";
             switch (only) {
                 case "all" -> measure(run);
                 case "full-sync" -> measureFullSync(run);
                 case "many-accounts" -> measureManyAccounts(run);
-                default -> throw new IllegalArgumentException("--only full-sync or --only many-accounts");
+                case "recovery" -> new RecoveryBench(run).measure("hub_recovery");
+                default -> throw new IllegalArgumentException("--only full-sync, many-accounts or recovery");
             }
             List<Figure> missed = run.figures().stream().filter(f -> Boolean.FALSE.equals(f.pass())).toList();
             BenchRun.progress(missed.isEmpty() ? "every target met" : missed.size() + " target(s) missed");
@@ -72,6 +74,7 @@ public final class Bench {
             }
             many.measure();
         }
+        new RecoveryBench(run).measure("hub_recovery");
     }
 
     private static void measureFullSync(BenchRun run) throws Exception {
