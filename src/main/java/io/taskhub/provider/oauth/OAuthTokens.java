@@ -26,8 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * refresh token and the used one dies. So a refresh only happens while holding the integration's row lock (one
  * refresh per integration at a time, on every hub instance), and the new refresh token, the access token and its
  * expiry are stored, sealed, in that same transaction, which commits before the access token is handed out: a crash
- * after that point loses nothing, and a crash before it leaves the old state, as if no refresh had happened. Every
- * instance reuses the stored access token until shortly before it expires.
+ * after that point loses nothing. The provider has spent the old refresh token as soon as it answers, though: if the
+ * database fails before the commit (an outage), this instance keeps the rotated tokens and stores them at its next
+ * refresh of that integration instead of presenting the spent token again, which would be refused. Every instance
+ * reuses the stored access token until shortly before it expires.
  *
  * <p>Runs in a transaction of its own: a caller must not hold the integration's row lock on another connection.
  */
@@ -50,6 +52,12 @@ public class OAuthTokens {
     private final OAuthProperties properties;
     private final Map<String, Handover> handovers = new ConcurrentHashMap<>();
 
+    /** Tokens a refresh answered, by integration, until they are committed; keyed by the refresh token they replace. */
+    private record Unstored(String spentKey, TokenSet fresh, Instant until) {
+    }
+
+    private final Map<Long, Unstored> unstored = new ConcurrentHashMap<>();
+
     public OAuthTokens(JdbcTemplate jdbc, PlatformTransactionManager transactions, IntegrationRepository integrations,
                        CredentialCipher cipher, ObjectMapper json, RefreshGrant grant, OAuthProperties properties) {
         this.jdbc = jdbc;
@@ -68,19 +76,28 @@ public class OAuthTokens {
      * refuses the stored refresh token; nothing is changed then.
      */
     public String accessToken(long integrationId, TokenEndpoint endpoint) {
-        return ownTransaction.execute(status -> {
+        String accessToken = ownTransaction.execute(status -> {
             byte[] sealed = lockCredentials(integrationId);
             Map<String, String> credentials = open(integrationId, sealed);
             if (TokenSet.storedTokenUsable(credentials, Instant.now(), properties.refreshBeforeExpiry())) {
                 return credentials.get(TokenSet.ACCESS_TOKEN);
             }
-            TokenSet fresh = grant.refresh(endpoint, credentials.get(TokenSet.CLIENT_ID),
-                    credentials.get(TokenSet.CLIENT_SECRET), credentials.get(TokenSet.REFRESH_TOKEN));
+            String spentKey = handoverKey(endpoint, credentials.get(TokenSet.CLIENT_ID),
+                    credentials.get(TokenSet.REFRESH_TOKEN));
+            Unstored earlier = unstored.get(integrationId);
+            TokenSet fresh = earlier != null && earlier.spentKey().equals(spentKey)
+                    && earlier.until().isAfter(Instant.now())
+                    ? earlier.fresh()
+                    : grant.refresh(endpoint, credentials.get(TokenSet.CLIENT_ID),
+                            credentials.get(TokenSet.CLIENT_SECRET), credentials.get(TokenSet.REFRESH_TOKEN));
+            unstored.put(integrationId, new Unstored(spentKey, fresh, Instant.now().plus(properties.handover())));
             credentials.putAll(fresh.asCredentials());
             // credentials an administrator gave meanwhile (a re-enable) win over the ones refreshed here
             integrations.replaceCredentials(integrationId, sealed, seal(integrationId, credentials));
             return fresh.accessToken();
         });
+        unstored.remove(integrationId);
+        return accessToken;
     }
 
     /** The provider refused the stored access token before its time: the next call gets a fresh one. */
