@@ -1,6 +1,7 @@
 package io.taskhub.config;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -31,8 +32,32 @@ public class DataSourceConfig {
 
     @Bean(destroyMethod = "close")
     DataSource dataSource(HubProperties hub, ObjectProvider<EmbeddedDatabase> embedded) {
+        HikariDataSource ds = pool(hub.db(), embedded);
+        // batched statements become multi-row inserts on the wire
+        ds.addDataSourceProperty("reWriteBatchedInserts", "true");
+        ds.setMaximumPoolSize(hub.db().poolSize());
+        ds.setPoolName("hub-db");
+        return ds;
+    }
+
+    /**
+     * Replaces Spring Boot's check, which borrows from the sync pool: there it queues behind busy syncs and, with
+     * the database gone, waits out the pool's 30 s connection timeout. A pool of one connection of its own gives up
+     * after {@code hub.db.health-timeout}, and so does a read from a server that stopped answering.
+     */
+    @Bean(destroyMethod = "close")
+    DatabaseHealth dbHealthIndicator(HubProperties hub, ObjectProvider<EmbeddedDatabase> embedded) {
+        HikariDataSource ds = pool(hub.db(), embedded);
+        Duration timeout = hub.db().healthTimeout();
+        ds.setConnectionTimeout(timeout.toMillis());
+        ds.addDataSourceProperty("socketTimeout", String.valueOf(Math.max(1, timeout.toSeconds())));
+        ds.setMaximumPoolSize(1);
+        ds.setPoolName("hub-db-health");
+        return new DatabaseHealth(ds);
+    }
+
+    private static HikariDataSource pool(HubProperties.Db db, ObjectProvider<EmbeddedDatabase> embedded) {
         HikariDataSource ds = new HikariDataSource();
-        HubProperties.Db db = hub.db();
         if (db.external()) {
             ds.setJdbcUrl(db.url());
             ds.setUsername(db.user());
@@ -43,10 +68,6 @@ public class DataSourceConfig {
             ds.setUsername(EmbeddedDatabase.USER);
             ds.setPassword(database.password());
         }
-        // batched statements become multi-row inserts on the wire
-        ds.addDataSourceProperty("reWriteBatchedInserts", "true");
-        ds.setMaximumPoolSize(db.poolSize());
-        ds.setPoolName("hub-db");
         return ds;
     }
 }

@@ -34,12 +34,16 @@ public final class EmbeddedDatabase implements Closeable {
             host    all       all   ::1/128       scram-sha-256
             """;
 
-    private final EmbeddedPostgres server;
+    private final Path dir;
     private final String password;
+    private final int port;
+    private EmbeddedPostgres server;
 
-    private EmbeddedDatabase(EmbeddedPostgres server, String password) {
+    private EmbeddedDatabase(Path dir, EmbeddedPostgres server, String password) {
+        this.dir = dir;
         this.server = server;
         this.password = password;
+        this.port = server.getPort();
     }
 
     /** Starts the server whose files live in {@code dataDir/postgres}, creating them if need be. */
@@ -59,7 +63,7 @@ public final class EmbeddedDatabase implements Closeable {
             Files.writeString(hba, PASSWORD_ONLY);
             LOG.info("The embedded database in {} now takes password logins only", dir);
         }
-        return new EmbeddedDatabase(server(dir, password).start(), password);
+        return new EmbeddedDatabase(dir, server(dir, password).start(), password);
     }
 
     /** Given to the readiness check zonky makes at start too; a server that still trusts ignores it. */
@@ -81,11 +85,24 @@ public final class EmbeddedDatabase implements Closeable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + server.getPort() + "/postgres";
+        return "jdbc:postgresql://localhost:" + port + "/postgres";
     }
 
     public int port() {
-        return server.getPort();
+        return port;
+    }
+
+    /**
+     * Stops the server as an outage would (its sessions are ended), keeping its data: the fault tests take the
+     * database away from a running hub this way, and {@link #resume} brings it back.
+     */
+    public synchronized void stop() throws IOException {
+        server.close();
+    }
+
+    /** Starts the stopped server again on its data and port, where the hub's connection pools look for it. */
+    public synchronized void resume() throws IOException {
+        server = server(dir, password).setPort(port).start();
     }
 
     public String password() {
@@ -93,7 +110,7 @@ public final class EmbeddedDatabase implements Closeable {
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         server.close();
     }
 }

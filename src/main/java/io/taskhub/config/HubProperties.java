@@ -9,8 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("hub")
 public record HubProperties(Path dataDir, Db db, String secretKey, Operator operator, Sync sync) {
 
-    /** An empty url means: run the embedded PostgreSQL under {@code dataDir}. */
-    public record Db(String url, String user, String password, int poolSize) {
+    /**
+     * An empty url means: run the embedded PostgreSQL under {@code dataDir}.
+     *
+     * @param healthTimeout how long the health check waits for the database before it answers DOWN
+     */
+    public record Db(String url, String user, String password, int poolSize, Duration healthTimeout) {
         public boolean external() {
             return url != null && !url.isBlank();
         }

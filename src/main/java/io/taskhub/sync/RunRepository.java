@@ -65,10 +65,11 @@ public class RunRepository {
                 counts.restored(), counts.rejected(), error, runId);
     }
 
-    /** Closes a run whose instance died: its lease lapsed, so nobody will finish it. */
+    /** Closes a run whose instance died, or could not book its end: its lease lapsed, so nobody will finish it. */
     public void abandon(long runId) {
-        jdbc.update("update sync_run set status = 'FAILED', finished_at = now(), "
-                + "error = 'instance lost: the hub instance running it stopped or lost its lease' where id = ? and status = 'RUNNING'", runId);
+        jdbc.update("update sync_run set status = 'FAILED', finished_at = now(), error = 'instance lost: the hub "
+                + "instance running it stopped, lost its lease or could not book its end' "
+                + "where id = ? and status = 'RUNNING'", runId);
     }
 
     private static Run map(ResultSet rs, int row) throws SQLException {

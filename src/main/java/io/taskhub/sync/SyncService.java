@@ -88,9 +88,17 @@ public class SyncService {
         return Optional.of(new StartedRun(runId, false));
     }
 
-    /** Runs a started sync on the calling thread and returns the finished run. */
+    /**
+     * Runs a started sync on the calling thread and returns the finished run. Once the route returns, its lease is
+     * no longer kept alive, even if booking the end failed (the database was down then): the lease lapses and
+     * {@link LapsedRuns} ends the run FAILED and syncs again, instead of a run left RUNNING under a live lease.
+     */
     public Run run(long runId) {
-        camel.sendBody("direct:sync-run", runId);
+        try {
+            camel.sendBody("direct:sync-run", runId);
+        } finally {
+            heartbeat.ended(runId);
+        }
         return runs.find(runId).orElseThrow();
     }
 
