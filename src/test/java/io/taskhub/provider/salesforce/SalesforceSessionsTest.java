@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import io.taskhub.provider.Provider;
 import io.taskhub.sandbox.salesforce.SalesforceSimulator;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /** Sessions against the simulator in a bare CamelContext: one login per org, nothing stopped under a run. */
 class SalesforceSessionsTest {
+
+    private static final String TOKEN = SalesforceSimulator.DEFAULT_REFRESH_TOKEN;
 
     private final SalesforceSimulator salesforce = SalesforceSimulator.start();
     private final CamelContext camel = new DefaultCamelContext();
@@ -31,16 +35,18 @@ class SalesforceSessionsTest {
     @Test
     void twoRunsOfOneOrgLogInOnce() {
         salesforce.delayTokens(Duration.ofMillis(300));
-        var first = CompletableFuture.supplyAsync(() -> sessions.acquire(1, connection(SalesforceSimulator.DEFAULT_REFRESH_TOKEN)));
-        var second = CompletableFuture.supplyAsync(() -> sessions.acquire(1, connection(SalesforceSimulator.DEFAULT_REFRESH_TOKEN)));
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        var first = CompletableFuture.supplyAsync(() -> sessions.acquire(1, connection(TOKEN)), threads);
+        var second = CompletableFuture.supplyAsync(() -> sessions.acquire(1, connection(TOKEN)), threads);
         assertThat(first.join().name).isEqualTo(second.join().name);
         assertThat(salesforce.tokenRequestCount()).isEqualTo(1);
+        threads.shutdown();
     }
 
     @Test
     void aComponentInUseOutlivesTheBoundAndGoesOnceIdle() {
-        OrgSession one = sessions.acquire(1, connection(SalesforceSimulator.DEFAULT_REFRESH_TOKEN));
-        OrgSession two = sessions.acquire(2, connection(SalesforceSimulator.DEFAULT_REFRESH_TOKEN));
+        OrgSession one = sessions.acquire(1, connection(TOKEN));
+        OrgSession two = sessions.acquire(2, connection(TOKEN));
         assertThat(camel.hasComponent(one.name)).isNotNull();
         sessions.release(one);
         assertThat(camel.hasComponent(one.name)).isNull();
@@ -51,7 +57,7 @@ class SalesforceSessionsTest {
     void newCredentialsReplaceTheComponentOnceItsRunEnds() {
         salesforce.registerClient(SalesforceSimulator.DEFAULT_CLIENT_ID, SalesforceSimulator.DEFAULT_CLIENT_SECRET,
                 "second-token");
-        OrgSession old = sessions.acquire(1, connection(SalesforceSimulator.DEFAULT_REFRESH_TOKEN));
+        OrgSession old = sessions.acquire(1, connection(TOKEN));
         OrgSession renewed = sessions.acquire(1, connection("second-token"));
         assertThat(renewed.name).isNotEqualTo(old.name);
         assertThat(camel.hasComponent(old.name)).isNotNull();
