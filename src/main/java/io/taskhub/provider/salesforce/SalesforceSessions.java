@@ -1,8 +1,13 @@
 package io.taskhub.provider.salesforce;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.taskhub.provider.Provider;
 import io.taskhub.provider.ProviderRejection;
@@ -15,37 +20,102 @@ import org.apache.camel.component.salesforce.AuthenticationType;
 import org.apache.camel.component.salesforce.SalesforceComponent;
 import org.apache.camel.component.salesforce.SalesforceEndpointConfig;
 import org.apache.camel.component.salesforce.api.SalesforceException;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.support.service.ServiceHelper;
 import org.springframework.stereotype.Component;
 
 /**
  * One camel-salesforce component per connected org: the component holds the org's login and session, and renews
- * the session on a 401. Components of integrations that have not synced lately are stopped, so that a hub with
- * many accounts keeps a bounded number of HTTP clients.
+ * the session on a 401. Each org logs in under its own lock, so a slow login URL delays only its own runs. A run
+ * holds its org's component until it ends; beyond {@code hub.salesforce.kept-sessions} components, the least
+ * recently used idle ones are stopped, so that a hub with many accounts keeps a bounded number of HTTP clients
+ * (more only while more runs need them).
  */
 @Component("salesforceSessions")
 public class SalesforceSessions {
 
     /** Exchange property naming the component of the integration being synced. */
     public static final String COMPONENT = "salesforceComponent";
-    private static final int KEPT = 32;
 
-    private record Session(String name, int credentialsHash) {
+    /** An integration's current session; its monitor serialises that integration's logins only. */
+    private static final class Org {
+        private OrgSession current;
     }
 
     private final CamelContext camel;
     private final SalesforceProperties properties;
-    private final Map<Long, Session> sessions = new LinkedHashMap<>(16, 0.75f, true);
+    // entries stay (a few bytes an integration): removing one could race with a login about to start under it
+    private final Map<Long, Org> orgs = new ConcurrentHashMap<>();
+    private final Set<OrgSession> live = ConcurrentHashMap.newKeySet();
+    private final AtomicLong ticks = new AtomicLong();
+    private final AtomicLong names = new AtomicLong();
 
     public SalesforceSessions(CamelContext camel, SalesforceProperties properties) {
         this.camel = camel;
         this.properties = properties;
     }
 
-    /** Names the integration's component for the routes, logging in first if it has none yet. */
+    /**
+     * Names the integration's component for the routes, logging in first if it has none yet; the run holds it
+     * until its exchange is done, however it ends.
+     */
     public void open(Exchange exchange) {
         SyncContext sync = exchange.getProperty(SyncContext.PROPERTY, SyncContext.class);
-        exchange.setProperty(COMPONENT, component(sync.integrationId(), sync.connection()));
+        OrgSession session = acquire(sync.integrationId(), sync.connection());
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                release(session);
+            }
+        });
+        exchange.setProperty(COMPONENT, session.name);
+    }
+
+    OrgSession acquire(long integrationId, Provider.Connection connection) {
+        int hash = Objects.hash(connection.credentials(), connection.endpoint());
+        Org org = orgs.computeIfAbsent(integrationId, id -> new Org());
+        OrgSession replaced = null;
+        OrgSession session;
+        synchronized (org) {
+            session = org.current;
+            if (session == null || session.credentialsHash != hash || !session.use(ticks.incrementAndGet())) {
+                OrgSession fresh = login(integrationId, connection, hash);
+                fresh.use(ticks.incrementAndGet());
+                replaced = session;
+                org.current = fresh;
+                session = fresh;
+            }
+        }
+        if (replaced != null && replaced.retire()) {
+            close(replaced);
+        }
+        evictIdle();
+        return session;
+    }
+
+    void release(OrgSession session) {
+        if (session.release()) {
+            close(session);
+        }
+        evictIdle();
+    }
+
+    /** Components are stopped outside the lock: stopping one logs out, an HTTP call to that org. */
+    private void evictIdle() {
+        List<OrgSession> evicted = new ArrayList<>();
+        synchronized (live) {
+            while (live.size() > properties.keptSessions()) {
+                OrgSession eldest = live.stream().min(Comparator.comparingLong(OrgSession::idleSince)).orElseThrow();
+                if (eldest.idleSince() == Long.MAX_VALUE) {
+                    break;
+                }
+                if (eldest.closeIfIdle()) {
+                    live.remove(eldest);
+                    evicted.add(eldest);
+                }
+            }
+        }
+        evicted.forEach(this::close);
     }
 
     /** Logs in with these credentials and logs out again: the check made before an integration is enabled. */
@@ -74,16 +144,9 @@ public class SalesforceSessions {
                 + "cannot read", e);
     }
 
-    private synchronized String component(long integrationId, Provider.Connection connection) {
-        int hash = Objects.hash(connection.credentials(), connection.endpoint());
-        Session session = sessions.get(integrationId);
-        if (session != null && session.credentialsHash() == hash) {
-            return session.name();
-        }
-        if (session != null) {
-            close(session);
-        }
-        String name = "salesforce-" + integrationId + "-" + Integer.toHexString(hash);
+    private OrgSession login(long integrationId, Provider.Connection connection, int hash) {
+        // a fresh name each time: an evicted component of this org may still be on its way out
+        String name = "salesforce-" + integrationId + "-" + names.incrementAndGet();
         SalesforceComponent component = create(connection);
         try {
             camel.addComponent(name, component);
@@ -93,22 +156,20 @@ public class SalesforceSessions {
             ServiceHelper.stopAndShutdownService(component);
             throw loginFailed(e);
         }
-        sessions.put(integrationId, new Session(name, hash));
-        if (sessions.size() > KEPT) {
-            var eldest = sessions.entrySet().iterator().next();
-            close(eldest.getValue());
-            sessions.remove(eldest.getKey());
-        }
-        return name;
+        OrgSession session = new OrgSession(name, hash, component);
+        live.add(session);
+        return session;
     }
 
-    private void close(Session session) {
+    private void close(OrgSession session) {
+        live.remove(session);
         try {
-            camel.removeEndpoints(session.name() + ":*");
+            camel.removeEndpoints(session.name + ":*");
         } catch (Exception e) {
-            throw new IllegalStateException("cannot remove the endpoints of " + session.name(), e);
+            throw new IllegalStateException("cannot remove the endpoints of " + session.name, e);
         }
-        ServiceHelper.stopAndShutdownService(camel.removeComponent(session.name()));
+        camel.removeComponent(session.name);
+        ServiceHelper.stopAndShutdownService(session.component);
     }
 
     private SalesforceComponent create(Provider.Connection connection) {

@@ -27,6 +27,7 @@ final class SalesforceApiTransformer extends CatchAllTransformer {
     private final QueryEndpoint queries;
     private final SimulatorMetrics metrics;
     private final IntSupplier apiUsage;
+    private volatile int tokenDelayMillis;
 
     SalesforceApiTransformer(OAuthService oauth, QueryEndpoint queries, SimulatorMetrics metrics) {
         super(NAME);
@@ -48,10 +49,17 @@ final class SalesforceApiTransformer extends CatchAllTransformer {
         }
         ResponseDefinitionBuilder builder = new ResponseDefinitionBuilder().withStatus(response.status())
                 .withHeader("Sforce-Limit-Info", "api-usage=" + apiUsage.getAsInt() + "/1000000");
+        if (tokenDelayMillis > 0 && path(request).startsWith("/services/oauth2/token")) {
+            builder.withFixedDelay(tokenDelayMillis);
+        }
         if (response.body() != null) {
             builder.withHeader("Content-Type", "application/json;charset=UTF-8").withBody(response.body());
         }
         return builder.build();
+    }
+
+    void delayTokens(int millis) {
+        tokenDelayMillis = millis;
     }
 
     private ApiResponse route(Request request) {

@@ -2,6 +2,7 @@ package io.taskhub.sandbox.salesforce;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +71,7 @@ public final class SalesforceSimulator implements AutoCloseable {
     private final OAuthService oauth;
     private final FaultInjector faults = new FaultInjector();
     private final SimulatorMetrics metrics = new SimulatorMetrics();
+    private final SalesforceApiTransformer transformer;
     private final WireMockServer server;
     private volatile String baseUrl;
 
@@ -80,7 +82,7 @@ public final class SalesforceSimulator implements AutoCloseable {
         QueryCursorStore cursors = new QueryCursorStore(System::currentTimeMillis,
                 QueryCursorStore.DEFAULT_IDLE_MILLIS);
         QueryEndpoint queries = new QueryEndpoint(oauth, new QueryEngine(store), cursors, faults, metrics);
-        SalesforceApiTransformer transformer = new SalesforceApiTransformer(oauth, queries, metrics);
+        transformer = new SalesforceApiTransformer(oauth, queries, metrics);
         server = transformer.newServer(options.port());
     }
 
@@ -133,6 +135,11 @@ public final class SalesforceSimulator implements AutoCloseable {
     }
 
     // ---- Faults ---------------------------------------------------------------------------------------------
+
+    /** Every later answer of the token endpoint comes this much late: a slow login URL. Zero for none. */
+    public void delayTokens(Duration delay) {
+        transformer.delayTokens(Math.toIntExact(delay.toMillis()));
+    }
 
     /** The next {@code count} query or next-page requests with a valid session answer this status and body. */
     public void failNextRequests(int count, int status, String jsonBody) {
