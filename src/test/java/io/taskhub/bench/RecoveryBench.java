@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.taskhub.sandbox.salesforce.SalesforceSimulator;
 import io.taskhub.support.HubProcess;
 import io.taskhub.support.OperatorApi;
+import io.taskhub.support.Poll;
 
 /**
  * Recovery: two hubs on one database; the one running a sync is killed (SIGKILL) mid-sync, and the figure is the
@@ -68,21 +69,10 @@ final class RecoveryBench {
     }
 
     private static <T> T await(Supplier<T> probe, Predicate<T> done, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            T value = probe.get();
-            if (done.test(value)) {
-                return value;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("waited " + timeout + " in vain");
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        T value = Poll.until(probe, done, timeout);
+        if (!done.test(value)) {
+            throw new IllegalStateException("waited " + timeout + " in vain");
         }
+        return value;
     }
 }

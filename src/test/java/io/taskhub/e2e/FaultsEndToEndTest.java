@@ -23,6 +23,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.taskhub.sandbox.xero.XeroSimulator;
 import io.taskhub.support.HubClient;
 import io.taskhub.support.HubTest;
+import io.taskhub.support.Poll;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -267,21 +268,13 @@ class FaultsEndToEndTest {
                 integrationId, runId);
     }
 
-    private JsonNode awaitRun(long runId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonNode run = admin.get(account + "/runs/" + runId).json();
-        while ("RUNNING".equals(run.path("status").asText()) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            run = admin.get(account + "/runs/" + runId).json();
-        }
-        return run;
+    private JsonNode awaitRun(long runId) {
+        return Poll.until(() -> admin.get(account + "/runs/" + runId).json(),
+                run -> !"RUNNING".equals(run.path("status").asText()), Duration.ofSeconds(30));
     }
 
-    private void awaitNoRunningRun() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (db.queryForObject("select count(*) from sync_run where status = 'RUNNING'", Long.class) > 0
-                && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
+    private void awaitNoRunningRun() {
+        Poll.until(() -> db.queryForObject("select count(*) from sync_run where status = 'RUNNING'", Long.class),
+                running -> running == 0, Duration.ofSeconds(30));
     }
 }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.taskhub.sandbox.salesforce.SalesforceSimulator;
 import io.taskhub.support.HubProcess;
 import io.taskhub.support.OperatorApi;
+import io.taskhub.support.Poll;
 import io.taskhub.support.SharedDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -127,15 +128,9 @@ class ScaleOutIT {
     }
 
     private static <T> T await(Supplier<T> probe, Predicate<T> done, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            T value = probe.get();
-            if (done.test(value)) {
-                return value;
-            }
-            assertThat(System.nanoTime()).as("waited %s", timeout).isLessThan(deadline);
-            pause(100);
-        }
+        T value = Poll.until(probe, done, timeout);
+        assertThat(done.test(value)).as("waited %s", timeout).isTrue();
+        return value;
     }
 
     private static void pause(long millis) {
