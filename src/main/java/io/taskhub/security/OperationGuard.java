@@ -67,11 +67,12 @@ class OperationGuard extends OncePerRequestFilter {
         }
         if (need.inAccount()) {
             String acc = parameters.get("acc");
-            if (!caller.canSee(account(acc))) {
+            long account = account(acc);
+            if (!caller.canSee(account)) {
                 problems.write(response, 404, "Not found", "no account " + acc);
                 return;
             }
-            if (need == Need.ADMINISTRATOR && !caller.canAdminister(account(acc))) {
+            if (need == Need.ADMINISTRATOR && !caller.canAdminister(account)) {
                 problems.write(response, 403, "Forbidden", "this needs an ADMINISTRATOR of the account");
                 return;
             }

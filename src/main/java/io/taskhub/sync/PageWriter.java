@@ -80,13 +80,10 @@ public class PageWriter {
         return parameters;
     }
 
-    /** Books the statement's answer; stops the sync if another instance took the lease over meanwhile. */
+    /** Books the statement's answer; stops the sync if another run took the lease over meanwhile. */
     public void written(Map<String, Object> result, @ExchangeProperty("page") MappedPage page,
                         @ExchangeProperty(SyncContext.PROPERTY) SyncContext sync) {
-        if (number(result, "lease_held") == 0) {
-            throw new IllegalStateException("lost the lease on integration " + sync.integrationId()
-                    + ": another hub instance took this sync over");
-        }
+        sync.requireLease(result);
         sync.add(new RunCounts(page.fetched(), number(result, "created"), number(result, "updated"),
                 number(result, "archived"), number(result, "restored"), page.rejected().size()));
     }
@@ -98,10 +95,7 @@ public class PageWriter {
     }
 
     public void swept(Map<String, Object> result, @ExchangeProperty(SyncContext.PROPERTY) SyncContext sync) {
-        if (number(result, "lease_held") == 0) {
-            throw new IllegalStateException("lost the lease on integration " + sync.integrationId()
-                    + ": nothing was archived, another run of it owns it now");
-        }
+        sync.requireLease(result);
         sync.add(new RunCounts(0, 0, 0, number(result, "archived"), 0, 0));
     }
 

@@ -103,4 +103,15 @@ public final class SyncContext {
         return "SyncContext[run " + runId + ", integration " + integrationId + ", " + provider.id()
                 + (full ? ", full" : ", incremental") + ", types " + selectedTypes + "]";
     }
+
+    /**
+     * Every statement that writes for a run checks the run's own lease and answers {@code lease_held}: 0 means
+     * another run of the integration owns it now, and this one stops, having written nothing.
+     */
+    public void requireLease(Map<String, Object> statementAnswer) {
+        if (((Number) statementAnswer.get("lease_held")).intValue() == 0) {
+            throw new IllegalStateException("lost the lease on integration " + integrationId()
+                    + ": another run of it owns the lease now");
+        }
+    }
 }

@@ -151,7 +151,7 @@ public class QuickBooksDocuments {
      */
     public void written(@Body Map<String, Object> result, @ExchangeProperty("page") Page page,
                         @ExchangeProperty(SyncContext.PROPERTY) SyncContext sync) {
-        leaseHeld(result, sync);
+        sync.requireLease(result);
         int created = number(result, "created");
         int updated = number(result, "updated");
         int received = page.customers().size() + page.documents().size();
@@ -171,7 +171,7 @@ public class QuickBooksDocuments {
 
     /** What QuickBooks deleted counts as archived: the read copy keeps no trace of it. */
     public void swept(@Body Map<String, Object> result, @ExchangeProperty(SyncContext.PROPERTY) SyncContext sync) {
-        leaseHeld(result, sync);
+        sync.requireLease(result);
         sync.add(new RunCounts(0, 0, 0, number(result, "deleted"), 0, 0));
     }
 
@@ -190,7 +190,7 @@ public class QuickBooksDocuments {
     }
 
     public void deleted(@Body Map<String, Object> result, @ExchangeProperty(SyncContext.PROPERTY) SyncContext sync) {
-        leaseHeld(result, sync);
+        sync.requireLease(result);
         sync.add(new RunCounts(0, 0, 0, number(result, "deleted"), 0, 0));
     }
 
@@ -201,13 +201,6 @@ public class QuickBooksDocuments {
         parameters.put("node", node.leaseOf(sync.runId()));
         parameters.put("leaseSeconds", leaseSeconds);
         return parameters;
-    }
-
-    private static void leaseHeld(Map<String, Object> result, SyncContext sync) {
-        if (number(result, "lease_held") == 0) {
-            throw new IllegalStateException("lost the lease on integration " + sync.integrationId()
-                    + ": another hub instance took this sync over");
-        }
     }
 
     private static int number(Map<String, Object> result, String column) {
