@@ -35,8 +35,10 @@ public class PageWriter {
     private final Duration runDeadline;
     private final ExecutorService writers;
     private final ProducerTemplate store;
+    private final SyncMetrics metrics;
 
-    public PageWriter(ObjectMapper json, NodeId node, HubProperties hub, CamelContext camel) {
+    public PageWriter(ObjectMapper json, NodeId node, HubProperties hub, CamelContext camel, SyncMetrics metrics) {
+        this.metrics = metrics;
         this.json = json.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
         this.node = node;
         this.leaseSeconds = hub.sync().lease().toSeconds();
@@ -88,8 +90,10 @@ public class PageWriter {
     public void written(Map<String, Object> result, @ExchangeProperty("page") MappedPage page,
                         @ExchangeProperty(SyncContext.PROPERTY) SyncContext sync) {
         sync.requireLease(result);
-        sync.add(new RunCounts(page.fetched(), number(result, "created"), number(result, "updated"),
-                number(result, "archived"), number(result, "restored"), page.rejected().size()));
+        RunCounts counts = new RunCounts(page.fetched(), number(result, "created"), number(result, "updated"),
+                number(result, "archived"), number(result, "restored"), page.rejected().size());
+        sync.add(counts);
+        metrics.stored(sync.provider(), page.type(), counts);
     }
 
     public Map<String, Object> sweepParameters(Exchange exchange) {
@@ -98,9 +102,12 @@ public class PageWriter {
                 "type", exchange.getProperty("type", String.class), "node", node.leaseOf(sync.runId()));
     }
 
-    public void swept(Map<String, Object> result, @ExchangeProperty(SyncContext.PROPERTY) SyncContext sync) {
+    public void swept(Map<String, Object> result, @ExchangeProperty(SyncContext.PROPERTY) SyncContext sync,
+                      @ExchangeProperty("type") String type) {
         sync.requireLease(result);
-        sync.add(new RunCounts(0, 0, 0, number(result, "archived"), 0, 0));
+        RunCounts counts = new RunCounts(0, 0, 0, number(result, "archived"), 0, 0);
+        sync.add(counts);
+        metrics.stored(sync.provider(), type, counts);
     }
 
     private static int number(Map<String, Object> result, String column) {

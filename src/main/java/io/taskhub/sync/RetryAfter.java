@@ -25,10 +25,13 @@ public class RetryAfter implements Processor {
 
     private final Duration longest;
     private final Duration runDeadline;
+    private final SyncMetrics metrics;
 
-    public RetryAfter(@Value("${hub.sync.longest-retry-after:PT2M}") Duration longest, HubProperties hub) {
+    public RetryAfter(@Value("${hub.sync.longest-retry-after:PT2M}") Duration longest, HubProperties hub,
+                      SyncMetrics metrics) {
         this.longest = longest;
         this.runDeadline = hub.sync().runDeadline();
+        this.metrics = metrics;
     }
 
     @Override
@@ -41,6 +44,7 @@ public class RetryAfter implements Processor {
         }
         SyncContext sync = exchange.getProperty(SyncContext.PROPERTY, SyncContext.class);
         if (sync != null) {
+            metrics.throttled(sync.provider());
             sync.requireTimeLeft(runDeadline, wait);
         }
         if (!wait.isZero()) {

@@ -10,6 +10,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.taskhub.config.HubProperties;
 import io.taskhub.model.IntegrationStatus;
 import io.taskhub.model.Run;
@@ -41,12 +43,15 @@ public class SyncService {
     private final ProducerTemplate camel;
     private final NodeId node;
     private final LeaseHeartbeat heartbeat;
+    private final SyncMetrics metrics;
     private final ThreadPoolExecutor forced;
     private final Map<Long, CompletableFuture<Run>> underway = new ConcurrentHashMap<>();
 
     public SyncService(JdbcTemplate jdbc, IntegrationRepository integrations, RunRepository runs, HubProperties hub,
-                       ProducerTemplate camel, NodeId node, LeaseHeartbeat heartbeat) {
+                       ProducerTemplate camel, NodeId node, LeaseHeartbeat heartbeat, SyncMetrics metrics,
+                       MeterRegistry registry) {
         this.heartbeat = heartbeat;
+        this.metrics = metrics;
         this.jdbc = jdbc;
         this.integrations = integrations;
         this.runs = runs;
@@ -56,6 +61,8 @@ public class SyncService {
         // forced syncs run beside the timer's Quartz workers, bounded the same way
         this.forced = new ThreadPoolExecutor(settings.workers(), settings.workers(), 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(settings.forcedQueue()), r -> new Thread(r, "forced-sync"));
+        Gauge.builder("hub.sync.forced.queue", forced, pool -> pool.getQueue().size())
+                .description("Forced syncs waiting for a worker on this instance").register(registry);
     }
 
     /**
@@ -101,6 +108,7 @@ public class SyncService {
         try {
             camel.sendBody("direct:sync-run", runId);
             Run run = runs.find(runId).orElseThrow();
+            integrations.find(run.integrationId()).ifPresent(i -> metrics.finished(i.provider(), run));
             outcome.complete(run);
             return run;
         } catch (RuntimeException e) {
