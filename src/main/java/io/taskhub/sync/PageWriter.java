@@ -52,10 +52,18 @@ public class PageWriter {
     /** Body: a mapped page. Waits for the run's previous page to be stored, then stores this one meanwhile. */
     public void handOver(@Body MappedPage page, @ExchangeProperty(SyncContext.PROPERTY) SyncContext sync) {
         sync.requireTimeLeft(runDeadline, Duration.ZERO);
-        sync.writes().next(() -> CompletableFuture.supplyAsync(() -> store.send("direct:sync-store-page", e -> {
-            e.getIn().setBody(page);
-            e.setProperty(SyncContext.PROPERTY, sync);
-        }), writers));
+        Map<String, String> logContext = SyncLogContext.current();
+        sync.writes().next(() -> CompletableFuture.supplyAsync(() -> {
+            SyncLogContext.enter(logContext);
+            try {
+                return store.send("direct:sync-store-page", e -> {
+                    e.getIn().setBody(page);
+                    e.setProperty(SyncContext.PROPERTY, sync);
+                });
+            } finally {
+                SyncLogContext.leave();
+            }
+        }, writers));
     }
 
     /** Waits until every page handed over is stored; fails with the first write that failed. */

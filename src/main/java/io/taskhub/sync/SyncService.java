@@ -105,6 +105,8 @@ public class SyncService {
      */
     public Run run(long runId) {
         CompletableFuture<Run> outcome = underway.computeIfAbsent(runId, id -> new CompletableFuture<>());
+        Map<String, String> context = SyncLogContext.of(runId, runs, integrations);
+        SyncLogContext.enter(context);
         try {
             camel.sendBody("direct:sync-run", runId);
             Run run = runs.find(runId).orElseThrow();
@@ -117,6 +119,7 @@ public class SyncService {
         } finally {
             heartbeat.ended(runId);
             underway.remove(runId);
+            SyncLogContext.leave();
         }
     }
 
