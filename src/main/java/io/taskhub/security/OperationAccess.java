@@ -49,6 +49,8 @@ public final class OperationAccess {
             Map.entry("api-timers-list", Need.MEMBER),
             Map.entry("api-runs-list", Need.MEMBER),
             Map.entry("api-runs-get", Need.MEMBER),
+            Map.entry("api-runs-rejected", Need.MEMBER),
+            Map.entry("api-integrations-rejected", Need.MEMBER),
             Map.entry("api-invoices-create", Need.ADMINISTRATOR),
             // tasks and clients; changing a task is refused by its operation (405), whoever asks
             Map.entry("api-tasks-list", Need.MEMBER),
