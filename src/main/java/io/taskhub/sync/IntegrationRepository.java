@@ -51,6 +51,24 @@ public class IntegrationRepository {
                 types.toArray(String[]::new), intervalSeconds);
     }
 
+    /** The provider's organisation that webhooks name (see {@code Provider.tenantCredential}); null for none. */
+    public void setTenantKey(long id, String tenantKey) {
+        jdbc.update("update integration set tenant_key = ? where id = ?", tenantKey, id);
+    }
+
+    /** The active integrations, of any account, connected to this organisation of the provider. */
+    public List<Long> activeWithTenant(String provider, String tenantKey) {
+        return jdbc.queryForList("select id from integration where provider = ? and tenant_key = ? "
+                + "and status = 'ACTIVE' order by id", Long.class, provider, tenantKey);
+    }
+
+    /** Active integrations of these providers whose tenant key was never stored (enabled before V31). */
+    public List<Long> activeWithoutTenantKey(List<String> providers) {
+        return jdbc.queryForList("select id from integration where provider = any(?) and tenant_key is null "
+                + "and status = 'ACTIVE' and credentials is not null", Long.class,
+                (Object) providers.toArray(String[]::new));
+    }
+
     public Optional<StoredIntegration> find(long accountId, long id) {
         return jdbc.query("select " + COLUMNS + " from integration where account_id = ? and id = ?", rowMapper,
                 accountId, id).stream().findFirst();
@@ -122,7 +140,8 @@ public class IntegrationRepository {
 
     public void unlink(long id) {
         jdbc.update("update integration set status = 'UNLINKED', status_reason = 'unlinked', credentials = null, "
-                + "credentials_legacy = false, lease_owner = null, lease_until = null where id = ?", id);
+                + "tenant_key = null, credentials_legacy = false, lease_owner = null, lease_until = null where id = ?",
+                id);
         jdbc.update("delete from sync_cursor where integration_id = ?", id);
     }
 
