@@ -28,6 +28,9 @@ public final class OperationAccess {
 
     private static final Map<String, Need> NEEDS = Map.ofEntries(
             Map.entry("api-openapi", Need.ANYONE),
+            // provider webhooks: the signature or secret is the proof, checked by the operation itself
+            Map.entry("webhook-xero", Need.ANYONE),
+            Map.entry("webhook-quickbooks", Need.ANYONE),
             Map.entry("api-providers-list", Need.LOGGED_IN),
             Map.entry("api-accounts-list", Need.OPERATOR),
             Map.entry("api-accounts-create", Need.OPERATOR),
