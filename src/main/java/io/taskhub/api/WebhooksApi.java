@@ -7,10 +7,12 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.taskhub.model.IntegrationStatus;
 import io.taskhub.provider.quickbooks.QuickBooksNotifications;
 import io.taskhub.provider.xero.XeroNotifications;
 import io.taskhub.security.WebhookSignature;
 import io.taskhub.sync.IntegrationRepository;
+import io.taskhub.sync.WebhookSecrets;
 import io.taskhub.sync.WebhookSyncs;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
@@ -20,10 +22,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Provider webhooks (no login: the signature is the proof). A delivery is checked against the raw bytes it came
- * with, answered at once with an empty body, and only queues work: the syncs it asks for run later
- * ({@link WebhookSyncs}). A notification for an organisation no active integration is connected to is answered 200
- * too (providers retry anything else), logged and counted ({@code hub_webhooks_dropped_total}).
+ * Provider webhooks (no login: the signature, or Insightly's per-integration secret, is the proof). A signed
+ * delivery is checked against the raw bytes it came with; every delivery is answered at once with an empty body and
+ * only queues work: the syncs it asks for run later ({@link WebhookSyncs}). A notification for an organisation or
+ * integration that no active integration stands for is answered 200 too (providers retry anything else), logged
+ * and counted ({@code hub_webhooks_dropped_total}).
  */
 @Component("webhooksApi")
 public class WebhooksApi {
@@ -33,14 +36,16 @@ public class WebhooksApi {
     private final WebhookProperties keys;
     private final IntegrationRepository integrations;
     private final WebhookSyncs syncs;
+    private final WebhookSecrets secrets;
     private final ObjectMapper json;
     private final MeterRegistry meters;
 
     public WebhooksApi(WebhookProperties keys, IntegrationRepository integrations, WebhookSyncs syncs,
-                       ObjectMapper json, MeterRegistry meters) {
+                       WebhookSecrets secrets, ObjectMapper json, MeterRegistry meters) {
         this.keys = keys;
         this.integrations = integrations;
         this.syncs = syncs;
+        this.secrets = secrets;
         this.json = json;
         this.meters = meters;
     }
@@ -67,16 +72,39 @@ public class WebhooksApi {
         answer(exchange, "quickbooks", 200);
     }
 
+    /**
+     * Insightly's workflow automation calls the integration's own URL with its secret in {@code X-Hub-Secret} (or,
+     * for a workflow that cannot set headers, in the {@code secret} query parameter); the integration syncs.
+     */
+    public void insightly(@Header("integrationId") String integrationId, @Header("X-Hub-Secret") String header,
+                          @Header("secret") String parameter, Exchange exchange) {
+        long id = Check.id("integrationId", integrationId);
+        boolean known = integrations.find(id).filter(i -> IntegrationWebhookApi.PROVIDER.equals(i.provider())
+                && i.status() != IntegrationStatus.UNLINKED).isPresent();
+        if (!known) {
+            dropped("insightly", "integration " + id);
+        } else if (!secrets.matches(id, header != null ? header : parameter)) {
+            answer(exchange, "insightly", 401);
+            return;
+        } else {
+            syncs.changed(id);
+        }
+        answer(exchange, "insightly", 200);
+    }
+
     private void notified(String provider, Set<String> tenants) {
         for (String tenant : tenants) {
             List<Long> connected = integrations.activeWithTenant(provider, tenant);
             if (connected.isEmpty()) {
-                LOG.info("A {} webhook named organisation {}, which no active integration is connected to: dropped",
-                        provider, tenant);
-                meters.counter("hub.webhooks.dropped", "provider", provider).increment();
+                dropped(provider, "organisation " + tenant);
             }
             connected.forEach(syncs::changed);
         }
+    }
+
+    private void dropped(String provider, String named) {
+        LOG.info("A {} webhook named {}, which no active integration is connected to: dropped", provider, named);
+        meters.counter("hub.webhooks.dropped", "provider", provider).increment();
     }
 
     private JsonNode read(byte[] body) throws IOException {

@@ -69,6 +69,18 @@ public class IntegrationRepository {
                 (Object) providers.toArray(String[]::new));
     }
 
+    /** The sealed webhook secret, if the integration has one. */
+    public Optional<byte[]> webhookSecret(long id) {
+        return jdbc.query("select webhook_secret from integration where id = ? and webhook_secret is not null",
+                (rs, row) -> rs.getBytes(1), id).stream().findFirst();
+    }
+
+    /** Stores a sealed webhook secret; {@code onlyIfNone} keeps the one a concurrent request stored first. */
+    public void setWebhookSecret(long id, byte[] sealed, boolean onlyIfNone) {
+        jdbc.update("update integration set webhook_secret = ? where id = ?"
+                + (onlyIfNone ? " and webhook_secret is null" : ""), sealed, id);
+    }
+
     public Optional<StoredIntegration> find(long accountId, long id) {
         return jdbc.query("select " + COLUMNS + " from integration where account_id = ? and id = ?", rowMapper,
                 accountId, id).stream().findFirst();
@@ -140,8 +152,8 @@ public class IntegrationRepository {
 
     public void unlink(long id) {
         jdbc.update("update integration set status = 'UNLINKED', status_reason = 'unlinked', credentials = null, "
-                + "tenant_key = null, credentials_legacy = false, lease_owner = null, lease_until = null where id = ?",
-                id);
+                + "tenant_key = null, webhook_secret = null, credentials_legacy = false, lease_owner = null, "
+                + "lease_until = null where id = ?", id);
         jdbc.update("delete from sync_cursor where integration_id = ?", id);
     }
 
