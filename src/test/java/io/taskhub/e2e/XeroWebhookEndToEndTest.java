@@ -200,13 +200,8 @@ class XeroWebhookEndToEndTest {
         assertThat(anonymous.get("/webhooks/xero").status()).isBetween(400, 499);
     }
 
-    /** One CONTACT UPDATE event of the simulator's organisation, as Xero sends it. */
     private static String contactEvent(String contactId) {
-        return "{\"events\":[{\"resourceUrl\":\"https://api.xero.com/api.xro/2.0/Contacts/" + contactId + "\","
-                + "\"resourceId\":\"" + contactId + "\",\"eventDateUtc\":\"2026-12-01T22:00:00.000\","
-                + "\"eventType\":\"UPDATE\",\"eventCategory\":\"CONTACT\",\"tenantId\":\""
-                + XeroSimulator.DEFAULT_TENANT_ID + "\",\"tenantType\":\"ORGANISATION\"}],"
-                + "\"firstEventSequence\":1,\"lastEventSequence\":1,\"entropy\":\"ÆØÅ-" + contactId + "\"}";
+        return SignedDelivery.xeroContactEvent(XeroSimulator.DEFAULT_TENANT_ID, contactId);
     }
 
     private JsonNode runs() {

@@ -39,6 +39,15 @@ public final class SignedDelivery {
         return post(client, "/webhooks/xero", "x-xero-signature", signature(body, XERO_KEY), body);
     }
 
+    /** One CONTACT UPDATE event of an organisation, as Xero sends it (with non-ASCII bytes, which are signed too). */
+    public static String xeroContactEvent(String tenantId, String contactId) {
+        return "{\"events\":[{\"resourceUrl\":\"https://api.xero.com/api.xro/2.0/Contacts/" + contactId + "\","
+                + "\"resourceId\":\"" + contactId + "\",\"eventDateUtc\":\"2026-12-01T22:00:00.000\","
+                + "\"eventType\":\"UPDATE\",\"eventCategory\":\"CONTACT\",\"tenantId\":\"" + tenantId + "\","
+                + "\"tenantType\":\"ORGANISATION\"}],\"firstEventSequence\":1,\"lastEventSequence\":1,"
+                + "\"entropy\":\"ÆØÅ-" + contactId + "\"}";
+    }
+
     public static HubClient.Answer quickbooks(HubClient client, String body) {
         return post(client, "/webhooks/quickbooks", "intuit-signature", signature(body, QUICKBOOKS_TOKEN), body);
     }
