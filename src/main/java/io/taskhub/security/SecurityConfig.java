@@ -27,6 +27,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
  * HTTP Basic for everything but health, the OpenAPI document and the provider webhooks; the operator alone reaches
@@ -47,7 +48,9 @@ public class SecurityConfig {
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
                 .addFilterBefore(new ApiInputFilter(problems), BasicAuthenticationFilter.class)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                // every call carries its credentials: no session is kept for it, nor a request saved for after a login
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .httpBasic(basic -> basic.realmName("taskhub").authenticationEntryPoint((req, res, e) -> {
                     if (e instanceof LoginThrottle.Throttled throttled) {
                         res.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));

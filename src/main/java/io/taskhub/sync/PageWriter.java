@@ -1,5 +1,6 @@
 package io.taskhub.sync;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +32,7 @@ public class PageWriter {
     private final ObjectMapper json;
     private final NodeId node;
     private final long leaseSeconds;
+    private final Duration runDeadline;
     private final ExecutorService writers;
     private final ProducerTemplate store;
 
@@ -38,6 +40,7 @@ public class PageWriter {
         this.json = json.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
         this.node = node;
         this.leaseSeconds = hub.sync().lease().toSeconds();
+        this.runDeadline = hub.sync().runDeadline();
         // one writer per run that can be under way: the timer's workers and as many forced syncs
         this.writers = camel.getExecutorServiceManager().newFixedThreadPool("sync-page-writer", "sync-page-writer",
                 2 * hub.sync().workers());
@@ -46,6 +49,7 @@ public class PageWriter {
 
     /** Body: a mapped page. Waits for the run's previous page to be stored, then stores this one meanwhile. */
     public void handOver(@Body MappedPage page, @ExchangeProperty(SyncContext.PROPERTY) SyncContext sync) {
+        sync.requireTimeLeft(runDeadline, Duration.ZERO);
         sync.writes().next(() -> CompletableFuture.supplyAsync(() -> store.send("direct:sync-store-page", e -> {
             e.getIn().setBody(page);
             e.setProperty(SyncContext.PROPERTY, sync);

@@ -5,6 +5,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
+import io.taskhub.config.HubProperties;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -23,9 +24,11 @@ public class RetryAfter implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(RetryAfter.class);
 
     private final Duration longest;
+    private final Duration runDeadline;
 
-    public RetryAfter(@Value("${hub.sync.longest-retry-after:PT2M}") Duration longest) {
+    public RetryAfter(@Value("${hub.sync.longest-retry-after:PT2M}") Duration longest, HubProperties hub) {
         this.longest = longest;
+        this.runDeadline = hub.sync().runDeadline();
     }
 
     @Override
@@ -35,6 +38,10 @@ public class RetryAfter implements Processor {
         Duration wait = http == null ? Duration.ZERO : parse(TransientFailures.header(http, "Retry-After"));
         if (wait.compareTo(longest) > 0) {
             wait = longest;
+        }
+        SyncContext sync = exchange.getProperty(SyncContext.PROPERTY, SyncContext.class);
+        if (sync != null) {
+            sync.requireTimeLeft(runDeadline, wait);
         }
         if (!wait.isZero()) {
             LOG.info("Provider throttled {}: waiting {} s as it asked", http.getUri(), wait.toSeconds());

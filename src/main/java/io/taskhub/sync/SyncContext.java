@@ -1,5 +1,6 @@
 package io.taskhub.sync;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +26,7 @@ public final class SyncContext {
     private final Map<String, String> cursors;
     private final Map<String, Long> parents;
     private final PageWrites writes = new PageWrites();
+    private final long startedNanos = System.nanoTime();
     private RunCounts counts = RunCounts.NONE;
     private RunProgress progress;
 
@@ -85,6 +87,19 @@ public final class SyncContext {
             throw new IllegalArgumentException("type " + type + " is not selected");
         }
         return parent;
+    }
+
+    /**
+     * Fails the run once it has gone on longer than {@code deadline}, or would after waiting {@code wait} more: every
+     * call is bounded, but a run of many slow pages and long throttling waits must end too.
+     */
+    public void requireTimeLeft(Duration deadline, Duration wait) {
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - startedNanos);
+        if (elapsed.plus(wait).compareTo(deadline) > 0) {
+            throw new IllegalStateException("the run passed its deadline of " + deadline.toMinutes() + " min "
+                    + "(hub.sync.run-deadline)" + (wait.isZero() ? "" : " waiting " + wait.toSeconds()
+                    + " s more as the provider asked"));
+        }
     }
 
     /** This run's pages being stored while the next is fetched. */

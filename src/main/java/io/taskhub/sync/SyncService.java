@@ -1,8 +1,10 @@
 package io.taskhub.sync;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -40,6 +42,7 @@ public class SyncService {
     private final NodeId node;
     private final LeaseHeartbeat heartbeat;
     private final ThreadPoolExecutor forced;
+    private final Map<Long, CompletableFuture<Run>> underway = new ConcurrentHashMap<>();
 
     public SyncService(JdbcTemplate jdbc, IntegrationRepository integrations, RunRepository runs, HubProperties hub,
                        ProducerTemplate camel, NodeId node, LeaseHeartbeat heartbeat) {
@@ -95,12 +98,24 @@ public class SyncService {
      * {@link LapsedRuns} ends the run FAILED and syncs again, instead of a run left RUNNING under a live lease.
      */
     public Run run(long runId) {
+        CompletableFuture<Run> outcome = underway.computeIfAbsent(runId, id -> new CompletableFuture<>());
         try {
             camel.sendBody("direct:sync-run", runId);
+            Run run = runs.find(runId).orElseThrow();
+            outcome.complete(run);
+            return run;
+        } catch (RuntimeException e) {
+            outcome.completeExceptionally(e);
+            throw e;
         } finally {
             heartbeat.ended(runId);
+            underway.remove(runId);
         }
-        return runs.find(runId).orElseThrow();
+    }
+
+    /** The outcome of a run under way on this instance, for a client that waits for it without polling. */
+    public Optional<CompletableFuture<Run>> underway(long runId) {
+        return Optional.ofNullable(underway.get(runId));
     }
 
     /**
@@ -108,9 +123,13 @@ public class SyncService {
      * once and {@link Busy} is thrown: the caller is told to come back rather than queued without bound.
      */
     public CompletableFuture<Run> runInBackground(long runId) {
+        // known as under way from now, so that a client asking meanwhile waits for this outcome
+        CompletableFuture<Run> outcome = underway.computeIfAbsent(runId, id -> new CompletableFuture<>());
         try {
-            return CompletableFuture.supplyAsync(() -> run(runId), forced);
+            CompletableFuture.runAsync(() -> run(runId), forced);
+            return outcome;
         } catch (RejectedExecutionException e) {
+            underway.remove(runId);
             heartbeat.ended(runId);
             runs.finish(runId, RunStatus.FAILED, RunCounts.NONE, "not run: the hub's forced-sync queue was full");
             runs.find(runId).ifPresent(run -> integrations.dropLease(run.integrationId(), node.leaseOf(runId)));

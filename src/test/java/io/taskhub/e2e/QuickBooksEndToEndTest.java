@@ -330,6 +330,19 @@ class QuickBooksEndToEndTest {
     }
 
     @Test
+    @Order(9)
+    void aStormOfServerErrorsLongerThanTheRetriesFailsTheRunAfterThemAndTheNextSyncCompletes() {
+        quickbooks.resetCounters();
+        quickbooks.failNextRequests(50, 503);
+        JsonNode run = syncAndWait(quickbooksIntegration);
+        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("FAILED");
+        // the call sent again whole, no more often than the retries allow (1 + hub.sync.retries): then it gives up
+        assertThat(quickbooks.requestCount()).isBetween(3, 5);
+        quickbooks.clearFaults();
+        assertThat(syncAndWait(quickbooksIntegration).path("status").asText()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
     @Order(10)
     void detailsAreCopiedEitherWay() {
         long organisationClient = clientId(organisation);

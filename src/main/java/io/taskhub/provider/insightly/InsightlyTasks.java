@@ -1,7 +1,8 @@
 package io.taskhub.provider.insightly;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -19,9 +20,12 @@ import io.taskhub.model.RejectedRecord;
 import io.taskhub.model.TaskRecord;
 import io.taskhub.provider.ProviderRejection;
 import io.taskhub.provider.RecordRejected;
+import io.taskhub.sync.FreshRequest;
 import io.taskhub.sync.MappedPage;
 import io.taskhub.sync.OverlapFilter;
+import io.taskhub.sync.PageReader;
 import io.taskhub.sync.SyncContext;
+import io.taskhub.sync.UnreadablePage;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
@@ -45,13 +49,15 @@ public class InsightlyTasks {
     private final InsightlyProperties properties;
     private final DateTimeFormatter searchTime;
     private final OverlapFilter overlap;
+    private final PageReader reader;
     private final ObjectMapper json;
 
-    public InsightlyTasks(InsightlyProperties properties, OverlapFilter overlap, ObjectMapper json) {
+    public InsightlyTasks(InsightlyProperties properties, OverlapFilter overlap, PageReader reader, ObjectMapper json) {
         this.mapper = new InsightlyMapper(properties.archivedOpportunityStates(), properties.archivedProjectStatuses());
         this.properties = properties;
         this.searchTime = DateTimeFormatter.ofPattern(properties.searchTimeFormat()).withZone(ZoneOffset.UTC);
         this.overlap = overlap;
+        this.reader = reader;
         this.json = json;
     }
 
@@ -81,7 +87,7 @@ public class InsightlyTasks {
         SyncContext sync = exchange.getProperty(SyncContext.PROPERTY, SyncContext.class);
         InsightlyRequest request = exchange.getProperty(REQUEST, InsightlyRequest.class);
         Message message = exchange.getIn();
-        message.removeHeaders("*");
+        FreshRequest.clear(message);
         message.setBody(null);
         message.setHeader(Exchange.HTTP_METHOD, "GET");
         message.setHeader(Exchange.HTTP_URI, InsightlyApi.baseUrl(sync.connection(), properties.baseUrl())
@@ -91,12 +97,49 @@ public class InsightlyTasks {
         message.setHeader("Accept", "application/json");
     }
 
+    /**
+     * The JSON list Insightly answered, after dropping the request's headers (the API key among them). A refused
+     * key fails the run with Insightly's reason, and the integration then waits to be re-enabled; anything but a
+     * list is an unreadable page, fetched again.
+     */
+    public void readPage(Exchange exchange) throws IOException {
+        InsightlyRequest request = exchange.getProperty(REQUEST, InsightlyRequest.class);
+        Message message = exchange.getIn();
+        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class);
+        if (InsightlyApi.refused(status)) {
+            FreshRequest.clear(message);
+            throw new ProviderRejection("Insightly refused the API key: "
+                    + InsightlyApi.reason(status, message.getBody(String.class), json));
+        }
+        String page = "Insightly's answer to " + request.path() + "?" + request.query();
+        JsonNode records = reader.read(exchange, page);
+        FreshRequest.clear(message);
+        if (!records.isArray()) {
+            throw new UnreadablePage(page, "it is not a list of records", null);
+        }
+        message.setBody(records);
+    }
+
+    /** A GET of one record by id ({@code /Tasks/42}): the sync confirms that a record it did not see is gone. */
+    public void prepareRecordRequest(Exchange exchange) {
+        SyncContext sync = exchange.getProperty(SyncContext.PROPERTY, SyncContext.class);
+        Message message = exchange.getIn();
+        FreshRequest.clear(message);
+        message.setBody(null);
+        message.setHeader(Exchange.HTTP_METHOD, "GET");
+        message.setHeader(Exchange.HTTP_URI, InsightlyApi.baseUrl(sync.connection(), properties.baseUrl()) + "/"
+                + InsightlyApi.resource(exchange.getProperty("type", String.class)) + "/"
+                + URLEncoder.encode(exchange.getProperty("externalId", String.class), StandardCharsets.UTF_8));
+        message.setHeader("Authorization", InsightlyApi.authorization(sync.connection()));
+        message.setHeader("Accept", "application/json");
+    }
+
     /** Body: a page of {@code /Users}. Stops early if Insightly ignores {@code skip} and repeats itself. */
-    public void mapUsers(Exchange exchange) throws IOException {
+    public void mapUsers(Exchange exchange) {
         InsightlyRequest request = exchange.getProperty(REQUEST, InsightlyRequest.class);
         @SuppressWarnings("unchecked")
         Map<String, String> users = exchange.getProperty(USERS, Map.class);
-        JsonNode page = answer(exchange);
+        JsonNode page = exchange.getIn().getBody(JsonNode.class);
         int known = users.size();
         for (JsonNode user : page) {
             String id = user.path("USER_ID").asText("");
@@ -110,13 +153,13 @@ public class InsightlyTasks {
     }
 
     /** Body: one page of records as Insightly sent it. Leaves the mapped page as the body. */
-    public void mapPage(Exchange exchange) throws IOException {
+    public void mapPage(Exchange exchange) {
         String type = exchange.getProperty("type", String.class);
         SyncContext sync = exchange.getProperty(SyncContext.PROPERTY, SyncContext.class);
         InsightlyRequest request = exchange.getProperty(REQUEST, InsightlyRequest.class);
         @SuppressWarnings("unchecked")
         Map<String, String> users = exchange.getProperty(USERS, Map.class);
-        JsonNode page = answer(exchange);
+        JsonNode page = exchange.getIn().getBody(JsonNode.class);
         Set<String> imported = Set.copyOf(sync.selectedTypes());
         List<TaskRecord> tasks = new ArrayList<>();
         List<ClientRecord> clients = new ArrayList<>();
@@ -145,28 +188,6 @@ public class InsightlyTasks {
         boolean more = request.filledBy(page.size());
         exchange.setProperty(REQUEST, more ? request.next() : null);
         exchange.getIn().setBody(new MappedPage(type, tasks, clients, rejected, more ? null : cursor));
-    }
-
-    /**
-     * The JSON list Insightly answered, after dropping the request's headers (the API key among them). A refused
-     * key fails the run with Insightly's reason, and the integration then waits to be re-enabled.
-     */
-    private JsonNode answer(Exchange exchange) throws IOException {
-        Message message = exchange.getIn();
-        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class);
-        message.removeHeaders("*");
-        if (InsightlyApi.refused(status)) {
-            throw new ProviderRejection("Insightly refused the API key: "
-                    + InsightlyApi.reason(status, message.getBody(String.class), json));
-        }
-        JsonNode page;
-        try (InputStream body = message.getBody(InputStream.class)) {
-            page = body == null ? null : json.readTree(body);
-        }
-        if (page == null || !page.isArray()) {
-            throw new IllegalStateException("Insightly answered something other than a list of records");
-        }
-        return page;
     }
 
     private static Instant cursorInstant(String cursor) {

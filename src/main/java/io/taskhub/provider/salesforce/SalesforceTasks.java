@@ -1,7 +1,6 @@
 package io.taskhub.provider.salesforce;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -10,13 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taskhub.model.RejectedRecord;
 import io.taskhub.model.TaskRecord;
 import io.taskhub.provider.RecordRejected;
 import io.taskhub.sync.MappedPage;
 import io.taskhub.sync.OverlapFilter;
+import io.taskhub.sync.PageReader;
 import io.taskhub.sync.SyncContext;
+import io.taskhub.sync.UnreadablePage;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -46,13 +46,13 @@ public class SalesforceTasks {
     private final SalesforceMapper mapper;
     private final SalesforceProperties properties;
     private final OverlapFilter overlap;
-    private final ObjectMapper json;
+    private final PageReader reader;
 
-    public SalesforceTasks(SalesforceProperties properties, OverlapFilter overlap, ObjectMapper json) {
+    public SalesforceTasks(SalesforceProperties properties, OverlapFilter overlap, PageReader reader) {
         this.mapper = new SalesforceMapper(properties.archivedStages());
         this.properties = properties;
         this.overlap = overlap;
-        this.json = json;
+        this.reader = reader;
     }
 
     /**
@@ -71,14 +71,22 @@ public class SalesforceTasks {
         exchange.setProperty(CURSOR, cursor);
     }
 
-    /** Body: one page of query results as Salesforce sent it. Leaves the mapped page as the body. */
-    public void mapPage(Exchange exchange) throws IOException {
+    /** Body: one page of query results as Salesforce sent it; left as JSON, or unreadable and fetched again. */
+    public void readPage(Exchange exchange) throws IOException {
+        String page = "Salesforce's answer to " + exchange.getProperty(OPERATION, String.class) + " of "
+                + exchange.getProperty("type", String.class);
+        JsonNode answer = reader.read(exchange, page);
+        if (!answer.path("records").isArray()) {
+            throw new UnreadablePage(page, "it holds no records", null);
+        }
+        exchange.getIn().setBody(answer);
+    }
+
+    /** Body: one page of query results as JSON. Leaves the mapped page as the body. */
+    public void mapPage(Exchange exchange) {
         String type = exchange.getProperty("type", String.class);
         SyncContext sync = exchange.getProperty(SyncContext.PROPERTY, SyncContext.class);
-        JsonNode page;
-        try (InputStream body = exchange.getIn().getBody(InputStream.class)) {
-            page = json.readTree(body);
-        }
+        JsonNode page = exchange.getIn().getBody(JsonNode.class);
         List<TaskRecord> tasks = new ArrayList<>();
         List<RejectedRecord> rejected = new ArrayList<>();
         Instant latest = cursorInstant(exchange.getProperty(CURSOR, String.class));

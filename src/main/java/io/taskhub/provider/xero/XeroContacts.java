@@ -1,5 +1,6 @@
 package io.taskhub.provider.xero;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taskhub.model.ClientRecord;
@@ -16,7 +16,9 @@ import io.taskhub.model.TaskRecord;
 import io.taskhub.provider.RecordRejected;
 import io.taskhub.sync.MappedPage;
 import io.taskhub.sync.OverlapFilter;
+import io.taskhub.sync.PageReader;
 import io.taskhub.sync.SyncContext;
+import io.taskhub.sync.UnreadablePage;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
@@ -41,11 +43,13 @@ public class XeroContacts {
 
     private final XeroProperties properties;
     private final OverlapFilter overlap;
+    private final PageReader reader;
     private final ObjectMapper json;
 
-    public XeroContacts(XeroProperties properties, OverlapFilter overlap, ObjectMapper json) {
+    public XeroContacts(XeroProperties properties, OverlapFilter overlap, PageReader reader, ObjectMapper json) {
         this.properties = properties;
         this.overlap = overlap;
+        this.reader = reader;
         this.json = json;
     }
 
@@ -76,11 +80,25 @@ public class XeroContacts {
         }
     }
 
-    /** Body: one page as Xero answered it (empty on a 304). Leaves the mapped page as the body. */
-    public void mapPage(Exchange exchange) throws JsonProcessingException {
+    /** Body: one page as Xero answered it; left as its list of contacts (none on a 304), or unreadable. */
+    public void readPage(Exchange exchange) throws IOException {
+        Message message = exchange.getIn();
+        if (message.getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class) == 304) {
+            message.setBody(json.createArrayNode());
+            return;
+        }
+        String page = "Xero's answer to page " + exchange.getProperty(PAGE, Integer.class) + " of the contacts";
+        JsonNode contacts = reader.read(exchange, page).path("Contacts");
+        if (!contacts.isArray()) {
+            throw new UnreadablePage(page, "it holds no Contacts list", null);
+        }
+        message.setBody(contacts);
+    }
+
+    /** Body: one page's contacts. Leaves the mapped page as the body. */
+    public void mapPage(Exchange exchange) {
         SyncContext sync = sync(exchange);
-        String text = exchange.getIn().getBody(String.class);
-        JsonNode contacts = text == null || text.isBlank() ? json.createArrayNode() : json.readTree(text).path("Contacts");
+        JsonNode contacts = exchange.getIn().getBody(JsonNode.class);
         List<TaskRecord> tasks = new ArrayList<>();
         List<ClientRecord> clients = new ArrayList<>();
         List<RejectedRecord> rejected = new ArrayList<>();

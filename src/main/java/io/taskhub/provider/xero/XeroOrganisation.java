@@ -12,6 +12,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.taskhub.config.WholeAnswer;
 import io.taskhub.provider.ProviderRejection;
 import io.taskhub.provider.ProviderUnavailable;
 import io.taskhub.provider.oauth.OAuthProperties;
@@ -69,7 +70,7 @@ public class XeroOrganisation {
         }
         HttpResponse<String> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = WholeAnswer.send(http, request.build(), oauth.timeout());
         } catch (IOException e) {
             throw new UncheckedIOException("Xero could not be reached at " + url, e);
         } catch (InterruptedException e) {
