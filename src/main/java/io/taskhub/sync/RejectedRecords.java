@@ -39,7 +39,8 @@ public class RejectedRecords {
     public Page ofRun(long runId, int page, int size) {
         long total = jdbc.queryForObject("select count(*) from rejected_record where run_id = ?", Long.class, runId);
         List<RejectedRecord> items = jdbc.query("select type, external_id, reason, payload from rejected_record "
-                + "where run_id = ? order by id limit ? offset ?", RejectedRecords::map, runId, size, (long) page * size);
+                + "where run_id = ? order by id limit ? offset ?", RejectedRecords::map, runId, size,
+                (long) page * size);
         return new Page(items, total);
     }
 

@@ -70,7 +70,8 @@ class InsightlyWebhookEndToEndTest {
     void anAdministratorReadsTheUrlAndSecretToRegister() {
         HubClient.Answer shown = admin.get(integration + "/webhook");
         assertThat(shown.status()).as(shown.text()).isEqualTo(200);
-        assertThat(shown.get("url").asText()).isEqualTo("http://localhost:" + port + "/webhooks/insightly/" + integrationId);
+        assertThat(shown.get("url").asText())
+                .isEqualTo("http://localhost:" + port + "/webhooks/insightly/" + integrationId);
         secret = shown.get("secret").asText();
         assertThat(secret).hasSizeGreaterThanOrEqualTo(40);
         assertThat(admin.get(integration + "/webhook").get("secret").asText()).as("the same until rotated")

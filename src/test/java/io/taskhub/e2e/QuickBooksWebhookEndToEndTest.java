@@ -48,7 +48,8 @@ class QuickBooksWebhookEndToEndTest {
         }
 
         boolean hasCustomerNamed(String name) {
-            for (JsonNode customer : admin.get(accountPath + "/quickbooks/customers?q=" + name.replace(" ", "%20")).json()) {
+            String query = name.replace(" ", "%20");
+            for (JsonNode customer : admin.get(accountPath + "/quickbooks/customers?q=" + query).json()) {
                 if (customer.path("displayName").asText().equals(name)) {
                     return true;
                 }

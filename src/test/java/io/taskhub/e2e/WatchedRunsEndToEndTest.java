@@ -79,11 +79,12 @@ class WatchedRunsEndToEndTest {
         JsonNode midway = Poll.until(() -> admin.get(run).json(),
                 r -> r.path("progress").path("pages").asInt() >= 1, Duration.ofSeconds(20));
         assertThat(midway.path("status").asText()).as(midway.toString()).isEqualTo("RUNNING");
-        assertThat(midway.path("progress").path("type").asText()).isEqualTo("contacts");
-        assertThat(midway.path("progress").path("records").asInt()).isEqualTo(500 * midway.path("progress").path("pages").asInt());
-        assertThat(midway.path("progress").path("total").isNull()).as("Insightly does not tell the total").isTrue();
+        JsonNode progress = midway.path("progress");
+        assertThat(progress.path("type").asText()).isEqualTo("contacts");
+        assertThat(progress.path("records").asInt()).isEqualTo(500 * progress.path("pages").asInt());
+        assertThat(progress.path("total").isNull()).as("Insightly does not tell the total").isTrue();
         assertThat(midway.path("counts").path("created").asInt()).isBetween(500, CONTACTS - 1);
-        assertThat(midway.path("counts").path("fetched").asInt()).isEqualTo(midway.path("progress").path("records").asInt());
+        assertThat(midway.path("counts").path("fetched").asInt()).isEqualTo(progress.path("records").asInt());
 
         insightly.delayAnswers(Duration.ZERO);
         JsonNode done = Poll.until(() -> admin.get(run).json(), r -> !r.path("status").asText().equals("RUNNING"),
@@ -144,7 +145,8 @@ class WatchedRunsEndToEndTest {
     @Test
     @Order(4)
     void anotherAccountAndBadPagesAreRefused() {
-        String other = "/api/accounts/" + operator.post("/api/accounts", Map.of("name", "Elsewhere")).get("id").asLong();
+        String other = "/api/accounts/"
+                + operator.post("/api/accounts", Map.of("name", "Elsewhere")).get("id").asLong();
         operator.post(other + "/users", Map.of("email", "eve@watched-runs.test", "name", "Eve",
                 "role", "ADMINISTRATOR", "password", "eve-password"));
         HubClient eve = HubClient.at(port).as("eve@watched-runs.test", "eve-password");

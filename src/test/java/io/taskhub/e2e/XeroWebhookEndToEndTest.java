@@ -50,7 +50,8 @@ class XeroWebhookEndToEndTest {
         xero = XeroSimulator.start(XeroSimulator.Options.defaults().withContacts(30));
         anonymous = HubClient.at(port);
         operator = anonymous.as("operator", "operator-test-pass");
-        accountPath = "/api/accounts/" + operator.post("/api/accounts", Map.of("name", "Hooked Ltd")).get("id").asLong();
+        accountPath = "/api/accounts/"
+                + operator.post("/api/accounts", Map.of("name", "Hooked Ltd")).get("id").asLong();
         operator.post(accountPath + "/users", Map.of("email", "hal@hooked.test", "name", "Hal",
                 "role", "ADMINISTRATOR", "password", "hal-password"));
         admin = anonymous.as("hal@hooked.test", "hal-password");
@@ -151,7 +152,8 @@ class XeroWebhookEndToEndTest {
         assertThat(made).as(settled.toString()).hasSizeBetween(1, 2)
                 .allMatch(r -> r.path("trigger").asText().equals("WEBHOOK"));
         for (int i = 30; i < 50; i++) {
-            assertThat(admin.task(accountPath, xero.contactId(10 + i % 20)).path("name").asText()).isEqualTo("Burst " + i);
+            assertThat(admin.task(accountPath, xero.contactId(10 + i % 20)).path("name").asText())
+                    .isEqualTo("Burst " + i);
         }
     }
 

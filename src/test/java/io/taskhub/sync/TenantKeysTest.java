@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** An integration enabled before tenant keys were stored gets its key at the next start, from its sealed credentials. */
+/** An integration enabled before tenant keys were stored gets its key at the next start, from its credentials. */
 @HubTest
 class TenantKeysTest {
 

@@ -201,7 +201,7 @@ public final class InsightlySimulator implements AutoCloseable {
         faults.fail(count, status);
     }
 
-    /** Every later answer comes this much late: a slow instance, whose syncs take long enough to watch. Zero for none. */
+    /** Every later answer comes this much late: a slow instance, whose syncs last long enough to watch. Zero: none. */
     public void delayAnswers(Duration delay) {
         transformer.delay(Math.toIntExact(delay.toMillis()));
     }
