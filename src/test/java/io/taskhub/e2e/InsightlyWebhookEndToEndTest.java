@@ -191,6 +191,35 @@ class InsightlyWebhookEndToEndTest {
         assertThat(otherAdmin.get(otherIntegration + "/runs").json()).hasSize(runs);
     }
 
+    @Test
+    @Order(8)
+    void aChangeAnnouncedWhileARunIsUnderWayMakesOneMoreRunAfterIt() throws InterruptedException {
+        int before = admin.get(integration + "/runs").json().size();
+        insightly.delayAnswers(Duration.ofMillis(300));
+        try {
+            assertThat(call(integrationId, "X-Hub-Secret", secret, "{}").status()).isEqualTo(200);
+            Poll.until(() -> admin.get(integration + "/runs").json().get(0),
+                    r -> r.path("status").asText().equals("RUNNING"), Duration.ofSeconds(5));
+            // this run may have read opportunities already: the rename needs the next one
+            long opportunity = insightly.id(InsightlyType.OPPORTUNITIES, 5);
+            insightly.update(opportunity, Map.of("OPPORTUNITY_NAME", "Renamed mid-run"));
+            assertThat(call(integrationId, "X-Hub-Secret", secret, payload(opportunity)).status()).isEqualTo(200);
+            JsonNode task = Poll.until(() -> admin.task(accountPath, String.valueOf(opportunity)),
+                    t -> t.path("name").asText().equals("Renamed mid-run"), Duration.ofSeconds(20));
+            assertThat(task.path("name").asText()).isEqualTo("Renamed mid-run");
+        } finally {
+            insightly.delayAnswers(Duration.ZERO);
+        }
+        // the second run starts once the first has ended, whichever of them read the rename
+        Poll.until(() -> admin.get(integration + "/runs").json(),
+                r -> r.size() - before >= 2 && !r.get(0).path("finishedAt").isNull(), Duration.ofSeconds(10));
+        Thread.sleep(1_500);
+        JsonNode runs = admin.get(integration + "/runs").json();
+        assertThat(runs.size() - before).as(runs.toString()).isEqualTo(2);
+        assertThat(runs.get(0).path("trigger").asText()).isEqualTo("WEBHOOK");
+        assertThat(runs.get(1).path("trigger").asText()).isEqualTo("WEBHOOK");
+    }
+
     private HubClient.Answer call(long id, String header, String value, String body) {
         return anonymous.postBytes("/webhooks/insightly/" + id, "application/json",
                 body.getBytes(StandardCharsets.UTF_8), header == null ? Map.of() : Map.of(header, value));
