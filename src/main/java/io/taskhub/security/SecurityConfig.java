@@ -30,7 +30,8 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
- * HTTP Basic for everything but health and the OpenAPI document; the operator alone reaches Hawtio and actuator.
+ * HTTP Basic for everything but health, the OpenAPI document and the provider webhooks; the operator alone reaches
+ * Hawtio and actuator.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -42,7 +43,7 @@ public class SecurityConfig {
             throws Exception {
         // the console runs in a browser, which would send the operator's cached credentials along with a forged
         // request: it gets CSRF tokens; the REST API is for services, which hold no cookies
-        http.csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::isApi)
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::isApi, SecurityConfig::isWebhook)
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
@@ -65,6 +66,8 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/openapi.json").permitAll()
+                        // providers log in nowhere: each webhook checks its delivery's signature or secret
+                        .requestMatchers(HttpMethod.POST, "/webhooks/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("OPERATOR")
                         .anyRequest().authenticated())
                 .addFilterAfter(new OperationGuard(restRouting::getObject, camel::getObject, problems), AuthorizationFilter.class);
@@ -74,6 +77,11 @@ public class SecurityConfig {
     /** The REST API, however its letters are cased: paths that route nowhere are answered 404, not refused. */
     private static boolean isApi(HttpServletRequest request) {
         return request.getServletPath().toLowerCase(Locale.ROOT).startsWith("/api/");
+    }
+
+    /** Provider webhooks: no session, no cookies, no browser. */
+    static boolean isWebhook(HttpServletRequest request) {
+        return request.getServletPath().toLowerCase(Locale.ROOT).startsWith("/webhooks/");
     }
 
     /** Paths the firewall refuses (encoded slashes, dot segments, ;parameters, doubled slashes): plain 400s. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.taskhub.model.RunCounts;
+import io.taskhub.model.RunProgress;
 import io.taskhub.provider.Provider;
 
 /**
@@ -27,6 +28,7 @@ public final class SyncContext {
     private final PageWrites writes = new PageWrites();
     private final long startedNanos = System.nanoTime();
     private RunCounts counts = RunCounts.NONE;
+    private RunProgress progress;
 
     /**
      * @param parents the task each type's records sit under by default: its list, or the root
@@ -111,6 +113,14 @@ public final class SyncContext {
 
     public synchronized RunCounts counts() {
         return counts;
+    }
+
+    /** Books a stored page on the progress: a new type starts counting its pages and records from zero. */
+    synchronized RunProgress stored(StoredPage page) {
+        boolean sameType = progress != null && progress.type().equals(page.type());
+        progress = new RunProgress(page.type(), (sameType ? progress.pages() : 0) + 1,
+                (sameType ? progress.records() : 0) + page.records(), null);
+        return progress;
     }
 
     @Override

@@ -25,9 +25,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Starts and runs syncs, whoever asks: an integration's timer or a client's forced sync. Starting takes the
- * integration's lease and opens a run in one transaction, so at most one run per integration exists in the whole
- * cluster; running hands the run to the {@code sync-run} route.
+ * Starts and runs syncs, whoever asks: an integration's timer, a client's forced sync or a provider's webhook.
+ * Starting takes the integration's lease and opens a run in one transaction, so at most one run per integration
+ * exists in the whole cluster; running hands the run to the {@code sync-run} route.
  */
 @Service
 public class SyncService {
@@ -66,8 +66,8 @@ public class SyncService {
     }
 
     /**
-     * Empty when the integration is not active (unlinked, waiting to be re-enabled, or gone). A forced sync that would
-     * start a run while the forced-sync queue is full throws {@link Busy}; one that finds a run reports it.
+     * Empty when the integration is not active (unlinked, waiting to be re-enabled, or gone). A forced or webhook sync
+     * that would start a run while the forced-sync queue is full throws {@link Busy}; one that finds a run reports it.
      */
     @Transactional
     public Optional<StartedRun> start(long integrationId, RunTrigger trigger, boolean full) {
@@ -89,7 +89,8 @@ public class SyncService {
         }
         boolean reconcile = full || integration.lastFullSyncAt() == null
                 || integration.lastFullSyncAt().isBefore(Instant.now().minus(settings.fullEvery()));
-        if (trigger == RunTrigger.FORCED && forced.getQueue().remainingCapacity() == 0) {
+        // webhook syncs run on the forced-sync workers too
+        if (trigger != RunTrigger.TIMER && forced.getQueue().remainingCapacity() == 0) {
             throw new Busy(); // before anything is stored: the transaction rolls back
         }
         long runId = runs.start(integrationId, trigger, reconcile);

@@ -18,6 +18,7 @@ import io.taskhub.model.RejectedRecord;
 import io.taskhub.model.RunCounts;
 import io.taskhub.provider.RecordRejected;
 import io.taskhub.sync.NodeId;
+import io.taskhub.sync.StoredPage;
 import io.taskhub.sync.SyncContext;
 import io.taskhub.sync.SyncMetrics;
 import org.apache.camel.Body;
@@ -45,7 +46,17 @@ public class QuickBooksDocuments {
 
     /** One mapped page of an entity, and where its cursor may move once the page is stored (null: unchanged). */
     public record Page(String entity, List<QuickBooksCustomer> customers, List<QuickBooksDocument> documents,
-                       List<RejectedRecord> rejected, String cursor) {
+                       List<RejectedRecord> rejected, String cursor) implements StoredPage {
+
+        @Override
+        public String type() {
+            return QuickBooksMapper.type(entity);
+        }
+
+        @Override
+        public int records() {
+            return customers.size() + documents.size() + rejected.size();
+        }
     }
 
     private final QuickBooksCalls calls;

@@ -65,6 +65,11 @@ public class QuickBooksProvider implements Provider {
         return List.of("clientId", "clientSecret", "refreshToken", "realmId");
     }
 
+    @Override
+    public String tenantCredential() {
+        return "realmId";
+    }
+
     /**
      * A token refresh, whose rotated refresh token and access token go into what gets stored, then the company's
      * info with that access token: the app must be connected to this very company.

@@ -80,6 +80,11 @@ public class XeroProvider implements Provider {
     }
 
     @Override
+    public String tenantCredential() {
+        return TENANT_ID;
+    }
+
+    @Override
     public List<String> requiredSettings() {
         return List.of(XeroMapper.REVENUE_SETTING, XeroMapper.EXPENSE_SETTING);
     }
