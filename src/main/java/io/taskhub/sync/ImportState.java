@@ -16,6 +16,11 @@ public final class ImportState {
     private int pages;
     private int records;
 
+    /** A paging that is not an import of records (a provider's users directory): no cursor. */
+    public static ImportState of(String type, Object request) {
+        return new ImportState(type, request, null);
+    }
+
     ImportState(String type, Object request, Instant storedCursor) {
         this.type = type;
         this.request = request;
@@ -59,7 +64,8 @@ public final class ImportState {
         }
     }
 
-    void advance(Object next, int pageRecords) {
+    /** After a page: what to ask for next (null: that was the last), and how many records it held. */
+    public void advance(Object next, int pageRecords) {
         request = next;
         pages++;
         records += pageRecords;
