@@ -72,6 +72,10 @@ public class PageImport {
         String type = state.getType();
         JsonNode answer = exchange.getIn().getBody(JsonNode.class);
         List<JsonNode> records = source.records(state.getRequest(), answer);
+        Integer total = source.total(state.getRequest(), answer);
+        if (total != null) {
+            sync.expect(type, total);
+        }
         PageSource.ImportContext context = new PageSource.ImportContext(sync.selectedTypes(), users(exchange));
         List<TaskRecord> tasks = new ArrayList<>();
         List<ClientRecord> clients = new ArrayList<>();

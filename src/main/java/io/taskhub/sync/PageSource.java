@@ -32,6 +32,11 @@ public interface PageSource<Q> {
     /** What to ask for after this answer, or null when it was the type's last page. */
     Q next(Q request, JsonNode answer, int records);
 
+    /** How many records the whole import of the type will read, where the provider tells; else null. */
+    default Integer total(Q request, JsonNode answer) {
+        return null;
+    }
+
     /** One record as a task (and, for contacts and organisations, a client); {@link RecordRejected} if it cannot be. */
     MappedRecord map(String type, JsonNode record, ImportContext context);
 

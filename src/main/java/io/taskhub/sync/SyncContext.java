@@ -1,6 +1,7 @@
 package io.taskhub.sync;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +30,7 @@ public final class SyncContext {
     private final long startedNanos = System.nanoTime();
     private RunCounts counts = RunCounts.NONE;
     private RunProgress progress;
+    private final Map<String, Integer> totals = new HashMap<>();
 
     /**
      * @param parents the task each type's records sit under by default: its list, or the root
@@ -119,8 +121,13 @@ public final class SyncContext {
     synchronized RunProgress stored(StoredPage page) {
         boolean sameType = progress != null && progress.type().equals(page.type());
         progress = new RunProgress(page.type(), (sameType ? progress.pages() : 0) + 1,
-                (sameType ? progress.records() : 0) + page.records(), null);
+                (sameType ? progress.records() : 0) + page.records(), totals.get(page.type()));
         return progress;
+    }
+
+    /** How many records the provider said a type's import will read, where it tells (Salesforce's totalSize). */
+    synchronized void expect(String type, int total) {
+        totals.put(type, total);
     }
 
     @Override

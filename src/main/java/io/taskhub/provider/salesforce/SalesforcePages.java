@@ -69,6 +69,12 @@ public class SalesforcePages implements PageSource<SalesforcePages.Request> {
         return next == null ? null : new Request("queryMore", next);
     }
 
+    /** queryAll and queryMore both answer the query's totalSize. */
+    @Override
+    public Integer total(Request request, JsonNode answer) {
+        return answer.path("totalSize").isInt() ? answer.path("totalSize").asInt() : null;
+    }
+
     @Override
     public MappedRecord map(String type, JsonNode record, ImportContext context) {
         return MappedRecord.task(mapper.map(type, record));

@@ -1,0 +1,109 @@
+package io.taskhub.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.taskhub.provider.insightly.InsightlyPages;
+import io.taskhub.provider.insightly.InsightlyProperties;
+import io.taskhub.provider.insightly.InsightlyRequest;
+import io.taskhub.provider.salesforce.SalesforcePages;
+import io.taskhub.provider.salesforce.SalesforceProperties;
+import io.taskhub.provider.xero.XeroPages;
+import io.taskhub.provider.xero.XeroProperties;
+import io.taskhub.sync.PageSource;
+import io.taskhub.sync.UnreadablePage;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The providers as pure page sources, from the recorded answers under fixtures/ and without Spring: the first
+ * request (everything, or since an instant), the records of a page, the next request, the total where the provider
+ * tells, and an answer that is JSON but no page refused as unreadable.
+ */
+class PageSourcesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant SINCE = Instant.parse("2026-11-20T09:00:00.250Z");
+    private static final PageSource.ImportContext CONTEXT = new PageSource.ImportContext(List.of("tasks"), Map.of());
+
+    private final SalesforcePages salesforce = new SalesforcePages(new SalesforceProperties("61.0",
+            "https://login.salesforce.com", Set.of("Closed Won", "Closed Lost"), Duration.ofMinutes(5), 32));
+    private final XeroPages xero = new XeroPages(new XeroProperties("https://api.xero.com",
+            "https://identity.xero.com/connect/token", 3, Duration.ofMinutes(5)));
+    private final InsightlyPages insightly = new InsightlyPages(new InsightlyProperties(
+            "https://api.{pod}.insightly.com/v3.1", 4, Duration.ofMinutes(5), "yyyy-MM-dd HH:mm:ss", true,
+            Set.of("WON"), Set.of("COMPLETED")));
+
+    @Test
+    void salesforceQueriesAllByModstampThenFollowsNextRecordsUrl() throws IOException {
+        assertThat(salesforce.first("opportunities", null).body()).doesNotContain("WHERE")
+                .endsWith("ORDER BY SystemModstamp, Id");
+        SalesforcePages.Request since = salesforce.first("opportunities", SINCE);
+        assertThat(since.operation()).isEqualTo("queryAll");
+        assertThat(since.body()).contains("WHERE SystemModstamp >= 2026-11-20T09:00:00Z");
+
+        JsonNode page = fixture("salesforce/opportunities-page.json");
+        salesforce.check(since, page);
+        assertThat(salesforce.records(since, page)).hasSize(5);
+        assertThat(salesforce.total(since, page)).isEqualTo(5);
+        assertThat(salesforce.next(since, page, 5))
+                .isEqualTo(new SalesforcePages.Request("queryMore", "/services/data/v61.0/query/01gRO0000016PIAYA2-2000"));
+        assertThat(salesforce.next(since, JSON.readTree("{\"done\": true, \"records\": []}"), 0)).isNull();
+        assertThat(salesforce.id("opportunities", page.path("records").get(0))).isEqualTo("006Dn000004ABCdIAO");
+        assertThat(salesforce.cursorFollowsPages()).isTrue();
+        assertThatThrownBy(() -> salesforce.check(since, JSON.readTree("{\"message\": \"maintenance\"}")))
+                .isInstanceOf(UnreadablePage.class).hasMessageContaining("holds no records");
+    }
+
+    @Test
+    void xeroPagesNewestFirstUntilAShortPage() throws IOException {
+        XeroPages.Request first = xero.first("contacts", SINCE);
+        assertThat(first).isEqualTo(new XeroPages.Request(1, "2026-11-20T09:00:00Z"));
+        assertThat(xero.first("contacts", null).modifiedSince()).isNull();
+
+        JsonNode page = fixture("xero/contacts-page.json");
+        xero.check(first, page);
+        List<JsonNode> contacts = xero.records(first, page);
+        assertThat(contacts).hasSize(3);
+        assertThat(xero.next(first, page, 3)).isEqualTo(new XeroPages.Request(2, "2026-11-20T09:00:00Z"));
+        assertThat(xero.next(first, page, 2)).isNull();
+        assertThat(xero.map("contacts", contacts.get(0), CONTEXT).client()).isNotNull();
+        assertThat(xero.id("contacts", contacts.get(0))).isEqualTo("5cc8cf28-567e-4d43-b287-687cfcaec47c");
+        assertThat(xero.cursorFollowsPages()).isFalse();
+        assertThatThrownBy(() -> xero.check(first, JSON.readTree("{\"Status\": \"OK\"}")))
+                .isInstanceOf(UnreadablePage.class).hasMessageContaining("no Contacts list");
+    }
+
+    @Test
+    void insightlyListsOrSearchesByOffset() throws IOException {
+        assertThat(insightly.first("tasks", null)).isEqualTo(new InsightlyRequest("/Tasks", null, 0, 4, true));
+        InsightlyRequest search = insightly.first("tasks", SINCE);
+        assertThat(search.path()).isEqualTo("/Tasks/Search");
+        assertThat(search.query()).isEqualTo("updated_after_utc=2026-11-20%2009%3A00%3A00&brief=true&skip=0&top=4");
+
+        JsonNode page = fixture("insightly/tasks.json");
+        insightly.check(search, page);
+        assertThat(insightly.records(search, page)).hasSize(4);
+        assertThat(insightly.next(search, page, 4)).isEqualTo(search.next());
+        assertThat(insightly.next(search, page, 3)).isNull();
+        assertThat(insightly.total(search, page)).isNull();
+        assertThat(insightly.id("tasks", page.get(0))).isEqualTo("9950001");
+        assertThatThrownBy(() -> insightly.check(search, JSON.readTree("{\"Message\": \"maintenance\"}")))
+                .isInstanceOf(UnreadablePage.class).hasMessageContaining("not a list of records");
+    }
+
+    private static JsonNode fixture(String path) throws IOException {
+        try (InputStream in = PageSourcesTest.class.getResourceAsStream("/fixtures/" + path)) {
+            return JSON.readTree(in);
+        }
+    }
+}
