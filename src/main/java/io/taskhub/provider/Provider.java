@@ -6,6 +6,10 @@ import java.util.Map;
 /**
  * What a provider plugs into the shared machinery: its types, defaults and credential check. Its routes
  * ({@code routes/<provider>-*.camel.yaml}) do the fetching; the shared sync does runs, writing and scheduling.
+ *
+ * <p>The dispatch convention: the {@code sync-run} route sends each run to {@code direct:<id>-sync}, which the
+ * provider's route file must consume; a provider that imports tasks pages through them with the {@code page-import}
+ * route template and its {@link io.taskhub.sync.PageSource} ({@code docs/adding-a-provider.md}).
  */
 public interface Provider {
 
