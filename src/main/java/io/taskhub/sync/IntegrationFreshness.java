@@ -5,12 +5,16 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.taskhub.config.DatabaseHealth;
 import io.taskhub.provider.Provider;
 import io.taskhub.provider.Providers;
+import jakarta.annotation.PreDestroy;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.dao.DataAccessException;
@@ -21,7 +25,8 @@ import org.springframework.stereotype.Component;
  * How fresh the active integrations are, per provider: how many are overdue (no successful sync for twice their
  * interval) or failing (their last run failed), and the oldest successful sync. Gauges for Prometheus, and the
  * {@code integrations} health group's details: one tenant's trouble is reported there, never made the hub's
- * readiness, so the indicator stays UP and lists what is wrong. Read from the database at most every 15 s.
+ * readiness, so the indicator stays UP and lists what is wrong. Read from the database every 15 s in the
+ * background: a scrape or a health probe never waits for it, even with the database gone (the last reading stays).
  */
 @Component("integrationFreshness")
 public class IntegrationFreshness implements HealthIndicator {
@@ -34,15 +39,23 @@ public class IntegrationFreshness implements HealthIndicator {
     record Trouble(long integrationId, long accountId, String provider, String reason) {
     }
 
-    private static final Duration CACHED = Duration.ofSeconds(15);
+    /** What the last reading found, and when. */
+    private record Reading(Map<String, Freshness> byProvider, List<Trouble> troubles, Instant at) {
+    }
+
+    private static final Duration EVERY = Duration.ofSeconds(15);
     private static final int LISTED = 20;
 
     private final JdbcTemplate jdbc;
-    private volatile Map<String, Freshness> byProvider = Map.of();
-    private volatile Instant readAt = Instant.EPOCH;
+    private final ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor(run -> {
+        Thread thread = new Thread(run, "integration-freshness");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Reading last = new Reading(Map.of(), List.of(), null);
 
     public IntegrationFreshness(DatabaseHealth database, MeterRegistry registry, Providers providers) {
-        // the health check's own connection: a scrape or a probe never waits behind the syncs' pool
+        // the health check's own connection: the reading never waits behind the syncs' pool
         this.jdbc = database.quickReads();
         for (String provider : providers.all().stream().map(Provider::id).toList()) {
             Gauge.builder("hub.integrations.overdue", this, f -> f.of(provider).overdue())
@@ -55,26 +68,31 @@ public class IntegrationFreshness implements HealthIndicator {
                     .description("Seconds since the least recently synced active integration's last success")
                     .baseUnit("seconds").tag("provider", provider).register(registry);
         }
+        reader.scheduleWithFixedDelay(this::read, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
     public Health health() {
-        Map<String, Object> details = new LinkedHashMap<>(Map.of("providers", current()));
-        details.put("inTrouble", troubles());
+        Reading reading = last;
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("providers", reading.byProvider());
+        details.put("inTrouble", reading.troubles());
+        details.put("readAt", reading.at() == null ? "not yet" : reading.at().toString());
         return Health.up().withDetails(details).build();
     }
 
-    private Freshness of(String provider) {
-        return current().getOrDefault(provider, new Freshness(0, 0, 0));
+    @PreDestroy
+    void stop() {
+        reader.shutdownNow();
     }
 
-    /** Re-read at most every 15 s; with the database out, the gauges keep their last values. */
-    private Map<String, Freshness> current() {
-        if (readAt.plus(CACHED).isAfter(Instant.now())) {
-            return byProvider;
-        }
-        Map<String, Freshness> read = new LinkedHashMap<>();
+    private Freshness of(String provider) {
+        return last.byProvider().getOrDefault(provider, new Freshness(0, 0, 0));
+    }
+
+    private void read() {
         try {
+            Map<String, Freshness> byProvider = new LinkedHashMap<>();
             jdbc.query("""
                     select provider,
                            count(*) filter (where overdue) as overdue,
@@ -82,21 +100,16 @@ public class IntegrationFreshness implements HealthIndicator {
                            coalesce(max(extract(epoch from now() - coalesce(last_sync_at, created_at))), 0) as oldest
                     from active_integration_health group by provider""",
                     rs -> {
-                        read.put(rs.getString(1), new Freshness(rs.getLong(2), rs.getLong(3), rs.getDouble(4)));
+                        byProvider.put(rs.getString(1), new Freshness(rs.getLong(2), rs.getLong(3), rs.getDouble(4)));
                     });
+            List<Trouble> troubles = jdbc.query("""
+                    select id, account_id, provider,
+                           case when failing then 'last run failed: ' || coalesce(last_error, '') else 'overdue' end
+                    from active_integration_health where overdue or failing order by id limit ?""",
+                    (rs, n) -> new Trouble(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)), LISTED);
+            last = new Reading(byProvider, troubles, Instant.now());
         } catch (DataAccessException unreachable) {
-            return byProvider;
+            // the database is out: the last reading stays, and the database check says DOWN meanwhile
         }
-        byProvider = read;
-        readAt = Instant.now();
-        return read;
-    }
-
-    private List<Trouble> troubles() {
-        return jdbc.query("""
-                select id, account_id, provider,
-                       case when failing then 'last run failed: ' || coalesce(last_error, '') else 'overdue' end
-                from active_integration_health where overdue or failing order by id limit ?""",
-                (rs, n) -> new Trouble(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)), LISTED);
     }
 }
