@@ -42,6 +42,7 @@ public final class OperationAccess {
             Map.entry("api-integrations-sync", Need.MEMBER),
             Map.entry("api-integrations-create", Need.ADMINISTRATOR),
             Map.entry("api-integrations-types", Need.ADMINISTRATOR),
+            Map.entry("api-integrations-types-list", Need.MEMBER),
             Map.entry("api-integrations-reenable", Need.ADMINISTRATOR),
             Map.entry("api-integrations-unlink", Need.ADMINISTRATOR),
             Map.entry("api-timer-get", Need.MEMBER),
