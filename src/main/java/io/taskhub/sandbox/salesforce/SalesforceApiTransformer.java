@@ -55,6 +55,9 @@ final class SalesforceApiTransformer extends CatchAllTransformer {
         if (response.body() != null) {
             builder.withHeader("Content-Type", "application/json;charset=UTF-8").withBody(response.body());
         }
+        if (response.location() != null) {
+            builder.withHeader("Location", response.location());
+        }
         return builder.build();
     }
 
@@ -74,6 +77,9 @@ final class SalesforceApiTransformer extends CatchAllTransformer {
             Map<String, String> params = FormEncoding.parse(query);
             params.putAll(FormEncoding.parse(request.getBodyAsString()));
             return oauth.token(params);
+        }
+        if (path.equals("/services/oauth2/authorize") && method.equals(RequestMethod.GET)) {
+            return oauth.authorize(FormEncoding.parse(query));
         }
         if (path.equals("/services/oauth2/revoke")
                 && (method.equals(RequestMethod.POST) || method.equals(RequestMethod.GET))) {

@@ -119,6 +119,11 @@ public final class SalesforceSimulator implements AutoCloseable {
         oauth.registerClient(clientId, clientSecret, refreshToken);
     }
 
+    /** The authorize endpoint approves at once unless told to deny: then the browser returns with access_denied. */
+    public void denyAuthorizations(boolean deny) {
+        oauth.codes().denyAuthorizations(deny);
+    }
+
     /** A later refresh with this token answers 400 invalid_grant; sessions already issued stay valid. */
     public void revokeRefreshToken(String refreshToken) {
         oauth.revokeRefreshToken(refreshToken);
