@@ -29,6 +29,11 @@ public final class Requests {
     public record Reenable(Map<String, String> credentials) {
     }
 
+    /** All but the provider optional; {@code integrationId} re-enables that integration instead of creating one. */
+    public record NewConnection(String provider, Map<String, String> endpoint, List<String> selectedTypes,
+                                Integer intervalSeconds, Map<String, Object> settings, String integrationId) {
+    }
+
     public record NewAssignee(String email, String role) {
     }
 

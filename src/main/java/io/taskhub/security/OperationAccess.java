@@ -45,6 +45,8 @@ public final class OperationAccess {
             Map.entry("api-integrations-types-list", Need.MEMBER),
             Map.entry("api-integrations-reenable", Need.ADMINISTRATOR),
             Map.entry("api-integrations-unlink", Need.ADMINISTRATOR),
+            Map.entry("api-connections-create", Need.ADMINISTRATOR),
+            Map.entry("api-connections-get", Need.ADMINISTRATOR),
             Map.entry("api-timer-get", Need.MEMBER),
             Map.entry("api-timer-update", Need.ADMINISTRATOR),
             Map.entry("api-timers-list", Need.MEMBER),

@@ -29,10 +29,13 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 
 /**
- * HTTP Basic for everything but health and the OpenAPI document; the operator alone reaches Hawtio and actuator.
+ * HTTP Basic for everything but health, the OpenAPI document and the OAuth callback; the operator alone reaches
+ * Hawtio and actuator.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
+
+    private static final String OAUTH_CALLBACK = "/oauth/callback/*";
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, ProblemWriter problems,
@@ -62,6 +65,9 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/openapi.json").permitAll()
+                        // the provider sends the user's browser back here: the single-use state is the proof, and
+                        // a GET needs no CSRF token
+                        .requestMatchers(HttpMethod.GET, OAUTH_CALLBACK).permitAll()
                         .requestMatchers("/actuator/**").hasRole("OPERATOR")
                         .anyRequest().authenticated())
                 .addFilterAfter(new OperationGuard(restRouting::getObject, camel::getObject, problems), AuthorizationFilter.class);

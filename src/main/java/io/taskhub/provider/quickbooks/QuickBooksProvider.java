@@ -52,7 +52,7 @@ public class QuickBooksProvider implements Provider {
 
     @Override
     public List<String> endpointFields() {
-        return List.of("baseUrl", "tokenUrl");
+        return List.of("baseUrl", "tokenUrl", "authorizeUrl", "revokeUrl");
     }
 
     @Override

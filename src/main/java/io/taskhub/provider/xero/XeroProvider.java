@@ -60,7 +60,7 @@ public class XeroProvider implements Provider {
 
     @Override
     public List<String> endpointFields() {
-        return List.of("baseUrl", "tokenUrl");
+        return List.of("baseUrl", "tokenUrl", "authorizeUrl", "revokeUrl");
     }
 
     @Override
