@@ -23,6 +23,7 @@ import io.taskhub.sandbox.PlannedAnswers;
 final class QuickBooksEndpoint {
 
     static final String TOKEN_PATH = "/oauth2/v1/tokens/bearer";
+    static final String AUTHORIZE_PATH = "/connect/oauth2";
     static final String COMPANY_PREFIX = "/v3/company/";
     /** Change data capture looks back at most this far, as in QuickBooks. */
     private static final long CDC_WINDOW_SECONDS = 30L * 86_400;
@@ -54,6 +55,9 @@ final class QuickBooksEndpoint {
         log.addLast(method + " " + path + (queryText.isEmpty() ? "" : "?" + queryText));
         while (log.size() > LOGGED) {
             log.pollFirst();
+        }
+        if (path.equals(AUTHORIZE_PATH) && method.equals("GET")) {
+            return identity.authorize(FormEncoding.parse(queryText), realmId);
         }
         if (path.equals(TOKEN_PATH) && method.equals("POST")) {
             tokenRequests.incrementAndGet();

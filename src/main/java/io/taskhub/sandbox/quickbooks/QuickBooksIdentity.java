@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.taskhub.sandbox.AuthorizationCodes;
 import io.taskhub.sandbox.AuthorizationHeader;
 import io.taskhub.sandbox.FormEncoding;
 import io.taskhub.sandbox.SignedTokens;
@@ -33,6 +34,7 @@ final class QuickBooksIdentity {
     private final Map<String, Long> plainRefreshTokens = new ConcurrentHashMap<>();
     private final Set<String> spent = ConcurrentHashMap.newKeySet();
     private final Set<String> handedOut = ConcurrentHashMap.newKeySet();
+    private final AuthorizationCodes codes = new AuthorizationCodes();
     private volatile long refreshTokensRevokedBefore = Long.MIN_VALUE;
     private volatile long accessTokensRevokedBefore = Long.MIN_VALUE;
     private volatile Duration accessTokenLifetime;
@@ -67,20 +69,46 @@ final class QuickBooksIdentity {
         this.accessTokenLifetime = lifetime;
     }
 
-    /** {@code POST /oauth2/v1/tokens/bearer}: the refresh-token grant, client credentials in HTTP Basic. */
+    AuthorizationCodes codes() {
+        return codes;
+    }
+
+    /**
+     * {@code GET /connect/oauth2}: the user "connects" the company at once; the callback names it ({@code realmId}).
+     * An unknown client gets Intuit's error page, not a redirect.
+     */
+    QuickBooksReply authorize(Map<String, String> query, String realmId) {
+        String location = clientId.equals(query.get("client_id")) ? codes.authorize(query, Map.of("realmId", realmId))
+                : null;
+        return location == null ? QuickBooksReply.oauthError(400, "invalid_request")
+                : new QuickBooksReply(302, Map.of("Location", location), null);
+    }
+
+    /**
+     * {@code POST /oauth2/v1/tokens/bearer}: the refresh-token and authorization-code grants, client credentials in
+     * HTTP Basic.
+     */
     QuickBooksReply token(String authorization, String formBody) {
         Map<String, String> form = FormEncoding.parse(formBody);
         AuthorizationHeader.ClientCredentials client = AuthorizationHeader.clientCredentials(authorization);
         if (client == null || !client.id().equals(clientId) || !client.secret().equals(clientSecret)) {
             return QuickBooksReply.oauthError(401, "invalid_client");
         }
-        if (!"refresh_token".equals(form.get("grant_type"))) {
+        String grantType = String.valueOf(form.get("grant_type"));
+        if (grantType.equals("authorization_code")) {
+            return codes.redeem(form, clientId) ? issue() : QuickBooksReply.oauthError(400, "invalid_grant");
+        }
+        if (!grantType.equals("refresh_token")) {
             return QuickBooksReply.oauthError(400, "unsupported_grant_type");
         }
         String refreshToken = form.getOrDefault("refresh_token", "");
         if (!refreshTokenValid(refreshToken) || !spent.add(refreshToken)) {
             return QuickBooksReply.oauthError(400, "invalid_grant");
         }
+        return issue();
+    }
+
+    private QuickBooksReply issue() {
         long now = System.currentTimeMillis();
         Duration lifetime = accessTokenLifetime;
         Map<String, Object> body = new LinkedHashMap<>();

@@ -153,6 +153,16 @@ public final class QuickBooksSimulator implements AutoCloseable {
         return baseUrl + QuickBooksEndpoint.TOKEN_PATH;
     }
 
+    /** The endpoint override {@code authorizeUrl}: connects the company at once, unless told to deny. */
+    public String authorizeUrl() {
+        return baseUrl + QuickBooksEndpoint.AUTHORIZE_PATH;
+    }
+
+    /** From now on the authorize endpoint sends the browser back with {@code error=access_denied}. */
+    public void denyAuthorizations(boolean deny) {
+        identity.codes().denyAuthorizations(deny);
+    }
+
     public String realmId() {
         return realmId;
     }

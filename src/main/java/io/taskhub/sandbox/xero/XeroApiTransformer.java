@@ -67,6 +67,9 @@ final class XeroApiTransformer extends CatchAllTransformer {
         String path = path(request);
         Map<String, String> query = FormEncoding.parse(query(request));
         RequestMethod method = request.getMethod();
+        if (path.equals(XeroSimulator.AUTHORIZE_PATH) && method.equals(RequestMethod.GET)) {
+            return identity.authorize(query);
+        }
         if (path.equals("/connect/token") && method.equals(RequestMethod.POST)) {
             traffic.tokenRequests.incrementAndGet();
             return identity.token(request.getHeader("Authorization"), request.getBodyAsString());

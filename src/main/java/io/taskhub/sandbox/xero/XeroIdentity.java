@@ -1,5 +1,6 @@
 package io.taskhub.sandbox.xero;
 
+import io.taskhub.sandbox.AuthorizationCodes;
 import io.taskhub.sandbox.AuthorizationHeader;
 import io.taskhub.sandbox.FormEncoding;
 import io.taskhub.sandbox.SignedTokens;
@@ -37,6 +38,7 @@ final class XeroIdentity {
     private final Set<String> spent = ConcurrentHashMap.newKeySet();
     private final Set<String> handedOut = ConcurrentHashMap.newKeySet();
     private final List<Tenant> tenants = new CopyOnWriteArrayList<>();
+    private final AuthorizationCodes codes = new AuthorizationCodes();
     private volatile long refreshTokensRevokedBefore = Long.MIN_VALUE;
     private volatile long accessTokensRevokedBefore = Long.MIN_VALUE;
     private volatile Duration accessTokenLifetime;
@@ -90,11 +92,27 @@ final class XeroIdentity {
         this.tokenLatency = latency;
     }
 
-    /** {@code POST /connect/token}: the refresh-token grant, client credentials in HTTP Basic (or in the form). */
+    AuthorizationCodes codes() {
+        return codes;
+    }
+
+    /** {@code GET /identity/connect/authorize}: an unknown client gets Xero's error page, not a redirect. */
+    XeroReply authorize(Map<String, String> query) {
+        String location = clients.containsKey(String.valueOf(query.get("client_id")))
+                ? codes.authorize(query, Map.of()) : null;
+        return location == null ? XeroReply.oauthError("invalid_request")
+                : XeroReply.empty(302).withHeader("Location", location);
+    }
+
+    /**
+     * {@code POST /connect/token}: the refresh-token and authorization-code grants, client credentials in HTTP Basic
+     * (or in the form).
+     */
     XeroReply token(String authorization, String formBody) {
         pause(tokenLatency);
         Map<String, String> form = FormEncoding.parse(formBody);
-        if (!"refresh_token".equals(form.get("grant_type"))) {
+        String grantType = String.valueOf(form.get("grant_type"));
+        if (!grantType.equals("refresh_token") && !grantType.equals("authorization_code")) {
             return XeroReply.oauthError("unsupported_grant_type");
         }
         AuthorizationHeader.ClientCredentials client = AuthorizationHeader.clientCredentials(authorization);
@@ -103,10 +121,17 @@ final class XeroIdentity {
         if (clientId == null || secret == null || !secret.equals(clients.get(clientId))) {
             return XeroReply.oauthError("invalid_client");
         }
+        if (grantType.equals("authorization_code")) {
+            return codes.redeem(form, clientId) ? issue(clientId) : XeroReply.oauthError("invalid_grant");
+        }
         String refreshToken = form.getOrDefault("refresh_token", "");
         if (!refreshTokenValid(clientId, refreshToken) || !spent.add(refreshToken)) {
             return XeroReply.oauthError("invalid_grant");
         }
+        return issue(clientId);
+    }
+
+    private XeroReply issue(String clientId) {
         long now = System.currentTimeMillis();
         Duration lifetime = accessTokenLifetime;
         Map<String, Object> body = new LinkedHashMap<>();

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A Xero organisation on localhost: the identity server's refresh-token grant with rotation (each refresh token
+ * A Xero organisation on localhost: the identity server's authorize endpoint and authorization-code grant (PKCE), its
+ * refresh-token grant with rotation (each refresh token
  * works once; a reused one answers {@code 400 invalid_grant}), access tokens that expire, {@code /connections},
  * and the accounting API's Contacts (paging, {@code includeArchived}, {@code If-Modified-Since}, ordering by
  * UpdatedDateUTC), Accounts, and Invoices creation with Xero's validation errors. Throttling (429 with
@@ -29,6 +30,7 @@ public final class XeroSimulator implements AutoCloseable {
     /** The chart's revenue account (Sales) and expense account (Advertising). */
     public static final String REVENUE_ACCOUNT = "200";
     public static final String EXPENSE_ACCOUNT = "400";
+    static final String AUTHORIZE_PATH = "/identity/connect/authorize";
 
     /**
      * Start-up options.
@@ -105,6 +107,16 @@ public final class XeroSimulator implements AutoCloseable {
     /** The endpoint override {@code tokenUrl}. */
     public String tokenUrl() {
         return baseUrl + "/connect/token";
+    }
+
+    /** The endpoint override {@code authorizeUrl}: approves at once, unless told to deny. */
+    public String authorizeUrl() {
+        return baseUrl + AUTHORIZE_PATH;
+    }
+
+    /** From now on the authorize endpoint sends the browser back with {@code error=access_denied}. */
+    public void denyAuthorizations(boolean deny) {
+        identity.codes().denyAuthorizations(deny);
     }
 
     @Override

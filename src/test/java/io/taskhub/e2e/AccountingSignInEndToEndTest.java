@@ -1,0 +1,120 @@
+package io.taskhub.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.taskhub.sandbox.quickbooks.QuickBooksSimulator;
+import io.taskhub.sandbox.xero.XeroSimulator;
+import io.taskhub.support.Browser;
+import io.taskhub.support.HubClient;
+import io.taskhub.support.HubTest;
+import io.taskhub.support.Poll;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Connecting Xero (PKCE, its granular scopes) and QuickBooks (no PKCE; the company comes back in the callback) by
+ * signing in, driven as a browser would against their simulators; a denial ends the connection FAILED.
+ */
+@HubTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestPropertySource(properties = {
+        "hub.connections.apps.xero.client-id=" + XeroSimulator.DEFAULT_CLIENT_ID,
+        "hub.connections.apps.xero.client-secret=" + XeroSimulator.DEFAULT_CLIENT_SECRET,
+        "hub.connections.apps.quickbooks.client-id=" + QuickBooksSimulator.DEFAULT_CLIENT_ID,
+        "hub.connections.apps.quickbooks.client-secret=" + QuickBooksSimulator.DEFAULT_CLIENT_SECRET})
+class AccountingSignInEndToEndTest {
+
+    @LocalServerPort
+    int port;
+
+    XeroSimulator xero;
+    QuickBooksSimulator quickbooks;
+    HubClient admin;
+    Browser browser = new Browser();
+    String account;
+
+    @BeforeAll
+    void setUp() {
+        xero = XeroSimulator.start(XeroSimulator.Options.defaults().withContacts(25));
+        quickbooks = QuickBooksSimulator.start(QuickBooksSimulator.Options.defaults().withSize(10));
+        HubClient operator = HubClient.at(port).as("operator", "operator-test-pass");
+        account = "/api/accounts/" + operator.post("/api/accounts", Map.of("name", "Bookkeepers")).get("id").asText();
+        operator.post(account + "/users", Map.of("email", "ida@books.test", "name", "Ida", "role", "ADMINISTRATOR",
+                "password", "long-enough-pass"));
+        admin = HubClient.at(port).as("ida@books.test", "long-enough-pass");
+    }
+
+    @AfterAll
+    void tearDown() {
+        xero.close();
+        quickbooks.close();
+    }
+
+    @Test
+    void xeroIsDeniedThenConnectedWithPkceAndItsGranularScopes() {
+        xero.denyAuthorizations(true);
+        HubClient.Answer denied = admin.post(account + "/connections", xeroConnection());
+        assertThat(denied.status()).as(denied.text()).isEqualTo(201);
+        assertThat(browser.visit(browser.authorize(denied.get("authorizeUrl").asText())).text())
+                .contains("Xero is not connected");
+        assertThat(connection(denied).path("status").asText()).isEqualTo("FAILED");
+        xero.denyAuthorizations(false);
+
+        HubClient.Answer started = admin.post(account + "/connections", xeroConnection());
+        assertThat(started.get("authorizeUrl").asText()).startsWith(xero.authorizeUrl() + "?")
+                .contains("scope=openid%20offline_access%20accounting.contacts.read%20accounting.settings.read"
+                        + "%20accounting.invoices&")
+                .doesNotContain("accounting.transactions").contains("code_challenge_method=S256");
+        Browser.Page page = browser.visit(browser.authorize(started.get("authorizeUrl").asText()));
+        assertThat(page.text()).as(page.text()).contains("Xero is connected")
+                .doesNotContain(XeroSimulator.DEFAULT_CLIENT_SECRET);
+        JsonNode run = firstRun(connection(started));
+        assertThat(run.path("counts").path("fetched").asInt()).isEqualTo(25);
+    }
+
+    @Test
+    void quickBooksIsConnectedWithTheCompanyTheCallbackNames() {
+        HubClient.Answer withoutCompany = admin.post(account + "/connections", quickBooksConnection());
+        String callback = browser.authorize(withoutCompany.get("authorizeUrl").asText());
+        assertThat(callback).contains("realmId=" + quickbooks.realmId());
+        browser.visit(callback.replaceFirst("realmId=[0-9]+", "realmId=none"));
+        assertThat(connection(withoutCompany).path("error").asText()).contains("named no company");
+
+        HubClient.Answer started = admin.post(account + "/connections", quickBooksConnection());
+        assertThat(started.get("authorizeUrl").asText()).startsWith(quickbooks.authorizeUrl() + "?")
+                .contains("scope=com.intuit.quickbooks.accounting&").doesNotContain("code_challenge");
+        Browser.Page page = browser.visit(browser.authorize(started.get("authorizeUrl").asText()));
+        assertThat(page.text()).as(page.text()).contains("QuickBooks is connected");
+        assertThat(firstRun(connection(started)).path("status").asText()).isEqualTo("SUCCEEDED");
+    }
+
+    private JsonNode connection(HubClient.Answer started) {
+        return admin.get(account + "/connections/" + started.get("id").asText()).json();
+    }
+
+    private JsonNode firstRun(JsonNode connection) {
+        assertThat(connection.path("status").asText()).as(connection.toString()).isEqualTo("CONNECTED");
+        String integration = account + "/integrations/" + connection.path("integrationId").asText();
+        return Poll.until(() -> admin.get(integration).json().path("lastRun"),
+                last -> last.path("status").asText().equals("SUCCEEDED"), Duration.ofSeconds(60));
+    }
+
+    private Map<String, Object> xeroConnection() {
+        return Map.of("provider", "xero", "endpoint", Map.of("baseUrl", xero.baseUrl(), "tokenUrl", xero.tokenUrl(),
+                "authorizeUrl", xero.authorizeUrl()), "settings", Map.of(
+                "revenueAccountCode", XeroSimulator.REVENUE_ACCOUNT, "expenseAccountCode", XeroSimulator.EXPENSE_ACCOUNT));
+    }
+
+    private Map<String, Object> quickBooksConnection() {
+        return Map.of("provider", "quickbooks", "endpoint", Map.of("baseUrl", quickbooks.baseUrl(),
+                "tokenUrl", quickbooks.tokenUrl(), "authorizeUrl", quickbooks.authorizeUrl()));
+    }
+}
