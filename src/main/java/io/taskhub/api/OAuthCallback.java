@@ -98,9 +98,9 @@ public class OAuthCallback {
         try {
             long integrationId = connect(flow.get(), connection, parameters);
             connections.finish(connection.id(), ConnectionStatus.CONNECTED, integrationId, null);
-            return CallbackPage.of(200, name + " is connected", "Integration " + integrationId + " is "
-                    + (connection.request().integrationId() == null ? "connected" : "re-enabled")
-                    + " and its first sync has started. You may close this page.");
+            return CallbackPage.of(200, name + " is connected", "Integration " + integrationId
+                    + (connection.request().integrationId() == null ? " is connected and its first sync has started."
+                    : " is re-enabled and syncs again, starting now.") + " You may close this page.");
         } catch (NotConnected | ApiProblem | ProviderRejection | ProviderUnavailable | CredentialCipher.Unopenable e) {
             return failed(connection, name, e.getMessage());
         } catch (RuntimeException e) {
