@@ -25,6 +25,7 @@ import io.taskhub.sync.IntegrationRepository;
 import io.taskhub.sync.RunRepository;
 import io.taskhub.sync.StoredIntegration;
 import io.taskhub.sync.SyncScheduler;
+import io.taskhub.sync.Unlinking;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
@@ -46,11 +47,13 @@ public class IntegrationsApi {
     private final SyncScheduler scheduler;
     private final UserDirectory directory;
     private final EndpointPolicy endpoints;
+    private final Unlinking unlinking;
 
     public IntegrationsApi(Providers providers, IntegrationRepository integrations, IntegrationLifecycle lifecycle,
                            RunRepository runs, SyncScheduler scheduler, UserDirectory directory,
-                           EndpointPolicy endpoints) {
+                           EndpointPolicy endpoints, Unlinking unlinking) {
         this.endpoints = endpoints;
+        this.unlinking = unlinking;
         this.providers = providers;
         this.integrations = integrations;
         this.lifecycle = lifecycle;
@@ -165,7 +168,7 @@ public class IntegrationsApi {
     public void unlink(@Header("acc") String acc, @Header("id") String id, Exchange exchange) {
         StoredIntegration integration = find(acc, id);
         if (integration.status() != IntegrationStatus.UNLINKED) {
-            lifecycle.unlink(integration);
+            unlinking.unlink(integration);
         }
         Http.noContent(exchange);
     }

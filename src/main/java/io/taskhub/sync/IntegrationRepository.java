@@ -87,6 +87,12 @@ public class IntegrationRepository {
         jdbc.update("update integration set interval_seconds = ? where id = ?", intervalSeconds, id);
     }
 
+    /** Only an active integration needs re-enabling: one unlinked meanwhile (a run still in flight) stays unlinked. */
+    public void needsReenable(long id, String reason) {
+        jdbc.update("update integration set status = 'NEEDS_REENABLE', status_reason = ? where id = ? "
+                + "and status = 'ACTIVE'", reason, id);
+    }
+
     public void updateStatus(long id, IntegrationStatus status, String reason) {
         jdbc.update("update integration set status = ?, status_reason = ? where id = ?", status.name(), reason, id);
     }

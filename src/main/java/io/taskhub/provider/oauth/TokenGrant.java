@@ -160,12 +160,12 @@ public class TokenGrant {
     }
 
     /** RFC 6749 §2.3.1: both parts form-encoded before they are joined. */
-    private static String basic(String clientId, String clientSecret) {
+    static String basic(String clientId, String clientSecret) {
         String pair = form(clientId) + ":" + form(clientSecret);
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String form(String value) {
+    static String form(String value) {
         return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
     }
 }

@@ -5,7 +5,11 @@ import java.util.Map;
 
 import io.taskhub.provider.Provider;
 import io.taskhub.provider.ProviderRejection;
+import io.taskhub.provider.oauth.GrantRevocation;
 import io.taskhub.provider.oauth.OAuthTokens;
+import io.taskhub.provider.oauth.TokenEndpoint;
+import io.taskhub.provider.oauth.TokenSet;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,9 +23,15 @@ public class QuickBooksProvider implements Provider {
     private final OAuthTokens tokens;
     private final QuickBooksCalls calls;
 
-    public QuickBooksProvider(OAuthTokens tokens, QuickBooksCalls calls) {
+    private final GrantRevocation revocation;
+    private final String revokeUrl;
+
+    public QuickBooksProvider(OAuthTokens tokens, QuickBooksCalls calls, GrantRevocation revocation,
+                              @Value("${hub.quickbooks.revoke-url}") String revokeUrl) {
         this.tokens = tokens;
         this.calls = calls;
+        this.revocation = revocation;
+        this.revokeUrl = revokeUrl;
     }
 
     @Override
@@ -79,5 +89,14 @@ public class QuickBooksProvider implements Provider {
             throw new ProviderRejection("QuickBooks refused to show company " + company.realmId()
                     + ": is it the company's realm id, connected to this app?");
         }
+    }
+
+    /** Intuit's revoke endpoint takes the refresh token as JSON and disconnects the app from the company. */
+    @Override
+    public boolean revoke(Connection connection) {
+        revocation.revoke(new TokenEndpoint("QuickBooks", connection.endpoint("revokeUrl", revokeUrl)),
+                GrantRevocation.Style.JSON_WITH_CLIENT, connection.credential(TokenSet.CLIENT_ID),
+                connection.credential(TokenSet.CLIENT_SECRET), connection.credential(TokenSet.REFRESH_TOKEN));
+        return true;
     }
 }

@@ -36,6 +36,11 @@ public class SalesforceAuthorization implements AuthorizationFlow {
         return new TokenEndpoint("Salesforce", oauth2(endpoint) + "/token");
     }
 
+    /** Where a refresh token is revoked, and with it the grant (no client login needed). */
+    TokenEndpoint revokeEndpoint(Map<String, String> endpoint) {
+        return new TokenEndpoint("Salesforce", oauth2(endpoint) + "/revoke");
+    }
+
     @Override
     public boolean secretInForm() {
         return true;

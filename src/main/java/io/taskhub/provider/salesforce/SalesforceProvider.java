@@ -3,6 +3,7 @@ package io.taskhub.provider.salesforce;
 import java.util.List;
 
 import io.taskhub.provider.Provider;
+import io.taskhub.provider.oauth.GrantRevocation;
 import org.springframework.stereotype.Component;
 
 /** Salesforce: opportunities and cases, through camel-salesforce with the refresh-token flow. */
@@ -10,9 +11,14 @@ import org.springframework.stereotype.Component;
 public class SalesforceProvider implements Provider {
 
     private final SalesforceSessions sessions;
+    private final SalesforceAuthorization authorization;
+    private final GrantRevocation revocation;
 
-    public SalesforceProvider(SalesforceSessions sessions) {
+    public SalesforceProvider(SalesforceSessions sessions, SalesforceAuthorization authorization,
+                              GrantRevocation revocation) {
         this.sessions = sessions;
+        this.authorization = authorization;
+        this.revocation = revocation;
     }
 
     @Override
@@ -53,5 +59,12 @@ public class SalesforceProvider implements Provider {
     @Override
     public void verify(Connection connection) {
         sessions.verify(connection);
+    }
+
+    @Override
+    public boolean revoke(Connection connection) {
+        revocation.revoke(authorization.revokeEndpoint(connection.endpoint()), GrantRevocation.Style.FORM, null, null,
+                connection.credential("refreshToken"));
+        return true;
     }
 }

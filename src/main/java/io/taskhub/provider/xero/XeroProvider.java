@@ -5,8 +5,11 @@ import java.util.Map;
 
 import io.taskhub.provider.Provider;
 import io.taskhub.provider.ProviderRejection;
+import io.taskhub.provider.oauth.GrantRevocation;
 import io.taskhub.provider.oauth.OAuthTokens;
+import io.taskhub.provider.oauth.TokenEndpoint;
 import io.taskhub.provider.oauth.TokenSet;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +25,16 @@ public class XeroProvider implements Provider {
     private final OAuthTokens tokens;
     private final XeroOrganisation organisation;
 
-    public XeroProvider(XeroProperties properties, OAuthTokens tokens, XeroOrganisation organisation) {
+    private final GrantRevocation revocation;
+    private final String revokeUrl;
+
+    public XeroProvider(XeroProperties properties, OAuthTokens tokens, XeroOrganisation organisation,
+                        GrantRevocation revocation, @Value("${hub.xero.revoke-url}") String revokeUrl) {
         this.properties = properties;
         this.tokens = tokens;
         this.organisation = organisation;
+        this.revocation = revocation;
+        this.revokeUrl = revokeUrl;
     }
 
     @Override
@@ -98,5 +107,14 @@ public class XeroProvider implements Provider {
         }
         organisation.checkAccountCodes(properties.apiUrl(connection), accessToken,
                 connection.credential(TENANT_ID), connection.settings());
+    }
+
+    /** Revoking the refresh token ends the grant, and Xero removes the organisations' connections made with it. */
+    @Override
+    public boolean revoke(Connection connection) {
+        revocation.revoke(new TokenEndpoint("Xero", connection.endpoint("revokeUrl", revokeUrl)),
+                GrantRevocation.Style.FORM_WITH_CLIENT, connection.credential(TokenSet.CLIENT_ID),
+                connection.credential(TokenSet.CLIENT_SECRET), connection.credential(TokenSet.REFRESH_TOKEN));
+        return true;
     }
 }

@@ -24,6 +24,7 @@ final class QuickBooksEndpoint {
 
     static final String TOKEN_PATH = "/oauth2/v1/tokens/bearer";
     static final String AUTHORIZE_PATH = "/connect/oauth2";
+    static final String REVOKE_PATH = "/v2/oauth2/tokens/revoke";
     static final String COMPANY_PREFIX = "/v3/company/";
     /** Change data capture looks back at most this far, as in QuickBooks. */
     private static final long CDC_WINDOW_SECONDS = 30L * 86_400;
@@ -58,6 +59,9 @@ final class QuickBooksEndpoint {
         }
         if (path.equals(AUTHORIZE_PATH) && method.equals("GET")) {
             return identity.authorize(FormEncoding.parse(queryText), realmId);
+        }
+        if (path.equals(REVOKE_PATH) && method.equals("POST")) {
+            return identity.revoke(authorization, body);
         }
         if (path.equals(TOKEN_PATH) && method.equals("POST")) {
             tokenRequests.incrementAndGet();

@@ -1,5 +1,7 @@
 package io.taskhub.sandbox.quickbooks;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.taskhub.sandbox.AuthorizationCodes;
 import io.taskhub.sandbox.AuthorizationHeader;
 import io.taskhub.sandbox.FormEncoding;
+import io.taskhub.sandbox.Revocations;
 import io.taskhub.sandbox.SignedTokens;
 
 /**
@@ -35,6 +38,7 @@ final class QuickBooksIdentity {
     private final Set<String> spent = ConcurrentHashMap.newKeySet();
     private final Set<String> handedOut = ConcurrentHashMap.newKeySet();
     private final AuthorizationCodes codes = new AuthorizationCodes();
+    private final Revocations revocations = new Revocations();
     private volatile long refreshTokensRevokedBefore = Long.MIN_VALUE;
     private volatile long accessTokensRevokedBefore = Long.MIN_VALUE;
     private volatile Duration accessTokenLifetime;
@@ -71,6 +75,27 @@ final class QuickBooksIdentity {
 
     AuthorizationCodes codes() {
         return codes;
+    }
+
+    Revocations revocations() {
+        return revocations;
+    }
+
+    /** {@code POST /v2/oauth2/tokens/revoke}, JSON {@code {"token": ...}}: the refresh token stops working. */
+    QuickBooksReply revoke(String authorization, String jsonBody) {
+        AuthorizationHeader.ClientCredentials client = AuthorizationHeader.clientCredentials(authorization);
+        if (client == null || !client.id().equals(clientId) || !client.secret().equals(clientSecret)) {
+            return QuickBooksReply.oauthError(401, "invalid_client");
+        }
+        if (!revocations.grant()) {
+            return QuickBooksReply.oauthError(400, "invalid_request");
+        }
+        try {
+            spent.add(QuickBooksReply.JSON.readTree(jsonBody).path("token").asText(""));
+        } catch (JsonProcessingException e) {
+            return QuickBooksReply.oauthError(400, "invalid_request");
+        }
+        return new QuickBooksReply(200, Map.of(), null);
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.taskhub.sandbox.AuthorizationCodes;
+import io.taskhub.sandbox.Revocations;
 
 /**
  * The OAuth 2.0 side of the org: connected-app clients, their refresh tokens and the access tokens (sessions)
@@ -41,6 +42,7 @@ final class OAuthService {
     private final byte[] signingKey = new byte[32];
     private final Supplier<String> baseUrl;
     private final AuthorizationCodes codes = new AuthorizationCodes();
+    private final Revocations revocations = new Revocations();
 
     OAuthService(Supplier<String> baseUrl) {
         this.baseUrl = baseUrl;
@@ -125,11 +127,26 @@ final class OAuthService {
         return ApiResponse.json(200, body);
     }
 
-    /** Revoking an unknown or expired token is not an error: the client only wants it gone. */
-    void revoke(String token) {
-        if (token != null) {
-            sessions.remove(token);
+    Revocations revocations() {
+        return revocations;
+    }
+
+    /**
+     * Revoking an unknown or expired token is not an error: the client only wants it gone. A refresh token takes
+     * the grant with it. Tests can make it refuse (400 unsupported_token_type).
+     */
+    ApiResponse revoke(String token) {
+        if (token == null) {
+            return new ApiResponse(200, null);
         }
+        if (sessions.remove(token) != null) {
+            return new ApiResponse(200, null);
+        }
+        if (!revocations.grant()) {
+            return oauthError("unsupported_token_type", "this token type is not supported");
+        }
+        revokeRefreshToken(token);
+        return new ApiResponse(200, null);
     }
 
     /** Whether an Authorization header carries a live session ("Bearer x", or the older "OAuth x"). */

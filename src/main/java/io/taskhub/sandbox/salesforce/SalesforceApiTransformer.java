@@ -87,8 +87,7 @@ final class SalesforceApiTransformer extends CatchAllTransformer {
             if (method.equals(RequestMethod.POST)) {
                 params.putAll(FormEncoding.parse(request.getBodyAsString()));
             }
-            oauth.revoke(params.get("token"));
-            return new ApiResponse(200, null);
+            return oauth.revoke(params.get("token"));
         }
         Matcher data = DATA_PATH.matcher(path);
         if (data.matches() && method.equals(RequestMethod.GET)) {

@@ -70,6 +70,9 @@ final class XeroApiTransformer extends CatchAllTransformer {
         if (path.equals(XeroSimulator.AUTHORIZE_PATH) && method.equals(RequestMethod.GET)) {
             return identity.authorize(query);
         }
+        if (path.equals(XeroSimulator.REVOKE_PATH) && method.equals(RequestMethod.POST)) {
+            return identity.revoke(request.getHeader("Authorization"), request.getBodyAsString());
+        }
         if (path.equals("/connect/token") && method.equals(RequestMethod.POST)) {
             traffic.tokenRequests.incrementAndGet();
             return identity.token(request.getHeader("Authorization"), request.getBodyAsString());

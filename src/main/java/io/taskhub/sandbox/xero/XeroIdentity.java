@@ -3,6 +3,7 @@ package io.taskhub.sandbox.xero;
 import io.taskhub.sandbox.AuthorizationCodes;
 import io.taskhub.sandbox.AuthorizationHeader;
 import io.taskhub.sandbox.FormEncoding;
+import io.taskhub.sandbox.Revocations;
 import io.taskhub.sandbox.SignedTokens;
 
 import java.time.Duration;
@@ -39,6 +40,7 @@ final class XeroIdentity {
     private final Set<String> handedOut = ConcurrentHashMap.newKeySet();
     private final List<Tenant> tenants = new CopyOnWriteArrayList<>();
     private final AuthorizationCodes codes = new AuthorizationCodes();
+    private final Revocations revocations = new Revocations();
     private volatile long refreshTokensRevokedBefore = Long.MIN_VALUE;
     private volatile long accessTokensRevokedBefore = Long.MIN_VALUE;
     private volatile Duration accessTokenLifetime;
@@ -94,6 +96,23 @@ final class XeroIdentity {
 
     AuthorizationCodes codes() {
         return codes;
+    }
+
+    Revocations revocations() {
+        return revocations;
+    }
+
+    /** {@code POST /connect/revocation} (RFC 7009): the refresh token, and the grant, stop working. */
+    XeroReply revoke(String authorization, String formBody) {
+        AuthorizationHeader.ClientCredentials client = AuthorizationHeader.clientCredentials(authorization);
+        if (client == null || !client.secret().equals(clients.get(client.id()))) {
+            return XeroReply.oauthError("invalid_client");
+        }
+        if (!revocations.grant()) {
+            return XeroReply.oauthError("unsupported_token_type");
+        }
+        spent.add(FormEncoding.parse(formBody).getOrDefault("token", ""));
+        return XeroReply.empty(200);
     }
 
     /** {@code GET /identity/connect/authorize}: an unknown client gets Xero's error page, not a redirect. */

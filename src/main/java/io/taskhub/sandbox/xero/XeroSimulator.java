@@ -1,6 +1,7 @@
 package io.taskhub.sandbox.xero;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.taskhub.sandbox.Revocations;
 
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class XeroSimulator implements AutoCloseable {
     public static final String REVENUE_ACCOUNT = "200";
     public static final String EXPENSE_ACCOUNT = "400";
     static final String AUTHORIZE_PATH = "/identity/connect/authorize";
+    static final String REVOKE_PATH = "/connect/revocation";
 
     /**
      * Start-up options.
@@ -117,6 +119,16 @@ public final class XeroSimulator implements AutoCloseable {
     /** From now on the authorize endpoint sends the browser back with {@code error=access_denied}. */
     public void denyAuthorizations(boolean deny) {
         identity.codes().denyAuthorizations(deny);
+    }
+
+    /** The endpoint override {@code revokeUrl}. */
+    public String revokeUrl() {
+        return baseUrl + REVOKE_PATH;
+    }
+
+    /** Grants revoked at {@link #revokeUrl()}, and whether it refuses to (400). */
+    public Revocations revocations() {
+        return identity.revocations();
     }
 
     @Override
