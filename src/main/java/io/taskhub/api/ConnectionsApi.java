@@ -3,6 +3,7 @@ package io.taskhub.api;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -112,11 +113,20 @@ public class ConnectionsApi {
 
     private ConnectionRepository.Request forNew(long account, Provider provider, Requests.NewConnection body) {
         Map<String, String> endpoint = endpoints.check(provider, body.endpoint());
-        Map<String, Object> settings = IntegrationsApi.settings(provider, body.settings());
+        Map<String, Object> settings = settings(provider, body.settings());
         List<String> types = IntegrationsApi.types(provider, body.selectedTypes());
         int interval = IntegrationsApi.interval(provider, body.intervalSeconds());
         integrationsApi.requireNoLive(account, provider);
         return new ConnectionRepository.Request(endpoint, types, interval, settings, null);
+    }
+
+    /**
+     * Settings may wait until after connecting (Xero's accounts are chosen from its chart, {@code PUT .../settings}):
+     * none given is fine, some given must be complete.
+     */
+    private static Map<String, Object> settings(Provider provider, Map<String, Object> given) {
+        boolean none = given == null || provider.requiredSettings().stream().noneMatch(given::containsKey);
+        return none ? new HashMap<>(given == null ? Map.of() : given) : IntegrationsApi.settings(provider, given);
     }
 
     /** The integration keeps its endpoint, settings, types and interval; only who owns it and its grant change. */

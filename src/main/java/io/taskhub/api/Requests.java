@@ -23,6 +23,9 @@ public final class Requests {
     public record SelectedTypes(List<String> selectedTypes) {
     }
 
+    public record XeroSettingsChange(String revenueAccountCode, String expenseAccountCode) {
+    }
+
     public record TimerChange(Integer intervalSeconds) {
     }
 

@@ -53,6 +53,8 @@ public final class OperationAccess {
             Map.entry("api-runs-list", Need.MEMBER),
             Map.entry("api-runs-get", Need.MEMBER),
             Map.entry("api-invoices-create", Need.ADMINISTRATOR),
+            Map.entry("api-xero-accounts-list", Need.ADMINISTRATOR),
+            Map.entry("api-integrations-settings", Need.ADMINISTRATOR),
             // tasks and clients; changing a task is refused by its operation (405), whoever asks
             Map.entry("api-tasks-list", Need.MEMBER),
             Map.entry("api-tasks-get", Need.MEMBER),

@@ -83,6 +83,10 @@ public class IntegrationRepository {
         jdbc.update("update integration set selected_types = ? where id = ?", types.toArray(String[]::new), id);
     }
 
+    public void updateSettings(long id, Map<String, Object> settings) {
+        jdbc.update("update integration set settings = ?::jsonb where id = ?", write(settings), id);
+    }
+
     public void updateInterval(long id, int intervalSeconds) {
         jdbc.update("update integration set interval_seconds = ? where id = ?", intervalSeconds, id);
     }

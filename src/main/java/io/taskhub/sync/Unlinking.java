@@ -2,15 +2,11 @@ package io.taskhub.sync;
 
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taskhub.model.IntegrationStatus;
 import io.taskhub.provider.Provider;
 import io.taskhub.provider.ProviderRejection;
 import io.taskhub.provider.ProviderUnavailable;
 import io.taskhub.provider.Providers;
-import io.taskhub.security.CredentialCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,16 +24,14 @@ public class Unlinking {
     private final IntegrationLifecycle lifecycle;
     private final IntegrationRepository integrations;
     private final Providers providers;
-    private final CredentialCipher cipher;
-    private final ObjectMapper json;
+    private final SealedCredentials credentials;
 
     public Unlinking(IntegrationLifecycle lifecycle, IntegrationRepository integrations, Providers providers,
-                     CredentialCipher cipher, ObjectMapper json) {
+                     SealedCredentials credentials) {
         this.lifecycle = lifecycle;
         this.integrations = integrations;
         this.providers = providers;
-        this.cipher = cipher;
-        this.json = json;
+        this.credentials = credentials;
     }
 
     public void unlink(StoredIntegration integration) {
@@ -67,13 +61,9 @@ public class Unlinking {
 
     /** Null where there is nothing to revoke with: none stored, or sealed with another key. */
     private Map<String, String> credentials(StoredIntegration integration) {
-        if (integration.sealedCredentials() == null) {
-            return null;
-        }
         try {
-            return json.readValue(cipher.open(integration.id(), integration.sealedCredentials()),
-                    new TypeReference<>() { });
-        } catch (CredentialCipher.Unopenable | JsonProcessingException e) {
+            return credentials.open(integration);
+        } catch (IllegalStateException e) {
             return null;
         }
     }

@@ -3,6 +3,8 @@ package io.taskhub.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,8 +22,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Connecting Xero (PKCE, its granular scopes) and QuickBooks (no PKCE; the company comes back in the callback) by
- * signing in, driven as a browser would against their simulators; a denial ends the connection FAILED.
+ * Connecting Xero (PKCE, its granular scopes, the accounts chosen afterwards from its chart) and QuickBooks (no
+ * PKCE; the company comes back in the callback) by signing in, driven as a browser would against their simulators;
+ * a denial ends the connection FAILED.
  */
 @HubTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -76,8 +79,44 @@ class AccountingSignInEndToEndTest {
         Browser.Page page = browser.visit(browser.authorize(started.get("authorizeUrl").asText()));
         assertThat(page.text()).as(page.text()).contains("Xero is connected")
                 .doesNotContain(XeroSimulator.DEFAULT_CLIENT_SECRET);
-        JsonNode run = firstRun(connection(started));
-        assertThat(run.path("counts").path("fetched").asInt()).isEqualTo(25);
+        JsonNode connection = connection(started);
+        JsonNode run = firstRun(connection);
+        assertThat(run.path("counts").path("fetched").asInt()).as("contacts import before accounts are chosen")
+                .isEqualTo(25);
+        chooseTheAccountsThenExportAnInvoice(account + "/integrations/" + connection.path("integrationId").asText());
+    }
+
+    /** The seed's next step: the administrator picks the revenue and expense accounts from Xero's chart. */
+    private void chooseTheAccountsThenExportAnInvoice(String integration) {
+        long clientId = admin.get(account + "/clients").json().get(0).path("id").asLong();
+        Map<String, Object> invoice = Map.of("clientId", clientId, "date", "2026-11-30", "lines",
+                List.of(Map.of("description", "Design work", "quantity", 2, "unitAmount", 95)));
+        HubClient.Answer notYet = admin.post(integration + "/invoices", invoice);
+        assertThat(notYet.status()).isEqualTo(409);
+        assertThat(notYet.get("detail").asText()).contains("settings.revenueAccountCode is not set");
+
+        HubClient.Answer accounts = admin.get(integration + "/xero/accounts");
+        assertThat(accounts.status()).as(accounts.text()).isEqualTo(200);
+        Map<String, String> classes = new HashMap<>();
+        accounts.json().forEach(a -> classes.put(a.path("code").asText(), a.path("class").asText()));
+        assertThat(classes).containsEntry(XeroSimulator.REVENUE_ACCOUNT, "REVENUE")
+                .containsEntry(XeroSimulator.EXPENSE_ACCOUNT, "EXPENSE").doesNotContainKey("610");
+        assertThat(accounts.json().get(0).has("name")).isTrue();
+        assertThat(accounts.json().get(0).has("type")).isTrue();
+
+        HubClient.Answer unknown = admin.put(integration + "/settings", Map.of("revenueAccountCode", "999",
+                "expenseAccountCode", XeroSimulator.EXPENSE_ACCOUNT));
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.get("detail").asText()).contains("Xero has no account with code '999'");
+        HubClient.Answer missing = admin.put(integration + "/settings", Map.of("revenueAccountCode", "200"));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.get("field").asText()).isEqualTo("expenseAccountCode");
+        assertThat(admin.put(integration + "/settings", Map.of("revenueAccountCode", XeroSimulator.REVENUE_ACCOUNT,
+                "expenseAccountCode", XeroSimulator.EXPENSE_ACCOUNT)).status()).isEqualTo(200);
+
+        HubClient.Answer created = admin.post(integration + "/invoices", invoice);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(xero.invoices()).hasSize(1);
     }
 
     @Test
@@ -107,10 +146,10 @@ class AccountingSignInEndToEndTest {
                 last -> last.path("status").asText().equals("SUCCEEDED"), Duration.ofSeconds(60));
     }
 
+    /** No settings: the accounts are chosen once connected. */
     private Map<String, Object> xeroConnection() {
         return Map.of("provider", "xero", "endpoint", Map.of("baseUrl", xero.baseUrl(), "tokenUrl", xero.tokenUrl(),
-                "authorizeUrl", xero.authorizeUrl()), "settings", Map.of(
-                "revenueAccountCode", XeroSimulator.REVENUE_ACCOUNT, "expenseAccountCode", XeroSimulator.EXPENSE_ACCOUNT));
+                "authorizeUrl", xero.authorizeUrl()));
     }
 
     private Map<String, Object> quickBooksConnection() {

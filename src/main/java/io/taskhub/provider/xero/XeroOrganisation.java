@@ -12,6 +12,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.taskhub.model.LedgerAccount;
 import io.taskhub.provider.ProviderRejection;
 import io.taskhub.provider.ProviderUnavailable;
 import io.taskhub.provider.oauth.OAuthProperties;
@@ -57,6 +58,10 @@ public class XeroOrganisation {
         if (!problems.isEmpty()) {
             throw new ProviderRejection(String.join("; ", problems));
         }
+    }
+
+    public List<LedgerAccount> bookableAccounts(String apiUrl, String accessToken, String tenantId) {
+        return XeroMapper.bookableAccounts(get(apiUrl + "/Accounts", accessToken, tenantId));
     }
 
     private JsonNode get(String url, String accessToken, String tenantId) {

@@ -95,7 +95,8 @@ public class XeroProvider implements Provider {
 
     /**
      * A token refresh, which rotates the refresh token: the rotated one, with the access token it came with, is what
-     * gets stored for the integration. Then the organisation, and its chart of accounts against the settings.
+     * gets stored for the integration. Then the organisation, and its chart of accounts against the settings if they
+     * are chosen already (a connection by signing in may choose them afterwards).
      */
     @Override
     public void verify(Connection connection) {
@@ -105,8 +106,10 @@ public class XeroProvider implements Provider {
             connection.updateCredentials(Map.of(TENANT_ID,
                     organisation.firstTenant(properties.connectionsUrl(connection), accessToken)));
         }
-        organisation.checkAccountCodes(properties.apiUrl(connection), accessToken,
-                connection.credential(TENANT_ID), connection.settings());
+        if (connection.settings().containsKey(XeroMapper.REVENUE_SETTING)) {
+            organisation.checkAccountCodes(properties.apiUrl(connection), accessToken,
+                    connection.credential(TENANT_ID), connection.settings());
+        }
     }
 
     /** Revoking the refresh token ends the grant, and Xero removes the organisations' connections made with it. */
