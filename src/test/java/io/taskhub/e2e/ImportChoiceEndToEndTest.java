@@ -17,7 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The "choose what to import" step through the REST API: {@code GET .../types} shows every type of the provider,
- * whether it is selected and how many of its records are imported, and follows a change of the selection.
+ * whether it is selected, how many records the provider holds and how many are imported, and follows a change of
+ * the selection.
  */
 @HubTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -67,7 +68,9 @@ class ImportChoiceEndToEndTest {
         assertThat(types.json().size()).isEqualTo(2);
         assertType(types.json().get(0), "opportunities", "Opportunities", true, openOpportunities);
         assertType(types.json().get(1), "cases", "Cases", true, openCases);
-        assertThat(types.json().get(0).has("providerCount")).isTrue();
+        assertThat(types.json().get(0).path("providerCount").asLong()).as("SELECT COUNT() FROM Opportunity")
+                .isEqualTo(40);
+        assertThat(types.json().get(1).path("providerCount").asLong()).isEqualTo(12);
 
         assertThat(admin.put(integration + "/types", Map.of("selectedTypes", List.of("opportunities"))).status())
                 .isEqualTo(200);

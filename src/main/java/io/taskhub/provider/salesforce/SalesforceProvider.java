@@ -1,6 +1,7 @@
 package io.taskhub.provider.salesforce;
 
 import java.util.List;
+import java.util.Map;
 
 import io.taskhub.provider.Provider;
 import io.taskhub.provider.oauth.GrantRevocation;
@@ -14,9 +15,12 @@ public class SalesforceProvider implements Provider {
     private final SalesforceAuthorization authorization;
     private final GrantRevocation revocation;
 
+    private final SalesforceCounts counts;
+
     public SalesforceProvider(SalesforceSessions sessions, SalesforceAuthorization authorization,
-                              GrantRevocation revocation) {
+                              GrantRevocation revocation, SalesforceCounts counts) {
         this.sessions = sessions;
+        this.counts = counts;
         this.authorization = authorization;
         this.revocation = revocation;
     }
@@ -59,6 +63,11 @@ public class SalesforceProvider implements Provider {
     @Override
     public void verify(Connection connection) {
         sessions.verify(connection);
+    }
+
+    @Override
+    public Map<String, Long> countRecords(long integrationId, Connection connection) {
+        return counts.count(integrationId, connection);
     }
 
     @Override
