@@ -132,7 +132,16 @@ class AccountingSignInEndToEndTest {
                 .contains("scope=com.intuit.quickbooks.accounting&").doesNotContain("code_challenge");
         Browser.Page page = browser.visit(browser.authorize(started.get("authorizeUrl").asText()));
         assertThat(page.text()).as(page.text()).contains("QuickBooks is connected");
-        assertThat(firstRun(connection(started)).path("status").asText()).isEqualTo("SUCCEEDED");
+        JsonNode connection = connection(started);
+        assertThat(firstRun(connection).path("status").asText()).isEqualTo("SUCCEEDED");
+
+        JsonNode types = admin.get(account + "/integrations/" + connection.path("integrationId").asText() + "/types")
+                .json();
+        assertThat(types.size()).isEqualTo(4);
+        for (JsonNode type : types) {
+            assertThat(type.path("providerCount").asLong()).as("SELECT COUNT(*) of " + type.path("type").asText())
+                    .isPositive().isEqualTo(type.path("importedCount").asLong());
+        }
     }
 
     private JsonNode connection(HubClient.Answer started) {

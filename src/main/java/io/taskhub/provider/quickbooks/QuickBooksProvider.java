@@ -1,5 +1,6 @@
 package io.taskhub.provider.quickbooks;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class QuickBooksProvider implements Provider {
+
+    private static final Map<String, String> ENTITIES = Map.of("customers", "Customer", "invoices", "Invoice",
+            "payments", "Payment", "estimates", "Estimate");
 
     private final OAuthTokens tokens;
     private final QuickBooksCalls calls;
@@ -89,6 +93,18 @@ public class QuickBooksProvider implements Provider {
             throw new ProviderRejection("QuickBooks refused to show company " + company.realmId()
                     + ": is it the company's realm id, connected to this app?");
         }
+    }
+
+    /** {@code SELECT COUNT(*)} per entity: customers count the active ones, as the read copy keeps them. */
+    @Override
+    public Map<String, Long> countRecords(long integrationId, Connection connection) {
+        QuickBooksCalls.Company company = calls.company(integrationId, connection);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String type : types()) {
+            counts.put(type, calls.call(company, QuickBooksRequest.get("query", Map.of("query",
+                    "SELECT COUNT(*) FROM " + ENTITIES.get(type)))).path("QueryResponse").path("totalCount").asLong());
+        }
+        return counts;
     }
 
     /** Intuit's revoke endpoint takes the refresh token as JSON and disconnects the app from the company. */
