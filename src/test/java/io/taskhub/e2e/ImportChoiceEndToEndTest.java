@@ -3,9 +3,12 @@ package io.taskhub.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.taskhub.sandbox.insightly.InsightlySimulator;
+import io.taskhub.sandbox.insightly.InsightlyType;
 import io.taskhub.sandbox.salesforce.SalesforceSimulator;
 import io.taskhub.support.HubClient;
 import io.taskhub.support.HubTest;
@@ -28,6 +31,7 @@ class ImportChoiceEndToEndTest {
     int port;
 
     SalesforceSimulator salesforce;
+    InsightlySimulator insightly;
     HubClient admin;
     HubClient regular;
     String account;
@@ -36,6 +40,7 @@ class ImportChoiceEndToEndTest {
     void setUp() {
         salesforce = SalesforceSimulator.start(SalesforceSimulator.Options.defaults().withOpportunities(40)
                 .withCases(12));
+        insightly = InsightlySimulator.start(InsightlySimulator.Options.defaults().withSize(7));
         HubClient operator = HubClient.at(port).as("operator", "operator-test-pass");
         account = "/api/accounts/" + operator.post("/api/accounts", Map.of("name", "Choosers")).get("id").asText();
         operator.post(account + "/users", Map.of("email", "ada@choice.test", "name", "Ada", "role", "ADMINISTRATOR",
@@ -49,6 +54,7 @@ class ImportChoiceEndToEndTest {
     @AfterAll
     void tearDown() {
         salesforce.close();
+        insightly.close();
     }
 
     @Test
@@ -59,8 +65,8 @@ class ImportChoiceEndToEndTest {
                         "clientSecret", SalesforceSimulator.DEFAULT_CLIENT_SECRET,
                         "refreshToken", SalesforceSimulator.DEFAULT_REFRESH_TOKEN))).get("id").asText();
         admin.syncAndWait(integration, "");
-        long openOpportunities = activeTasks("opportunities");
-        long openCases = activeTasks("cases");
+        long openOpportunities = activeTasks(integration, "opportunities");
+        long openCases = activeTasks(integration, "cases");
         assertThat(openOpportunities).isPositive();
 
         HubClient.Answer types = regular.get(integration + "/types");
@@ -81,8 +87,24 @@ class ImportChoiceEndToEndTest {
         assertThat(regular.get(account + "/integrations/999999/types").status()).isEqualTo(404);
     }
 
-    private long activeTasks(String type) {
-        return admin.tasks(account, "type=" + type + "&size=1").path("total").asLong();
+    @Test
+    void insightlyCountsEveryTypeWithCountTotal() {
+        HubClient.Answer created = admin.post(account + "/integrations", Map.of("provider", "insightly",
+                "endpoint", Map.of("baseUrl", insightly.baseUrl()),
+                "credentials", Map.of("apiKey", InsightlySimulator.DEFAULT_API_KEY, "pod", "na1")));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        JsonNode types = regular.get(account + "/integrations/" + created.get("id").asText() + "/types").json();
+        assertThat(types.size()).isEqualTo(6);
+        for (JsonNode type : types) {
+            InsightlyType simulated = InsightlyType.valueOf(type.path("type").asText().toUpperCase(Locale.ROOT));
+            assertThat(type.path("providerCount").asLong()).as(simulated.name())
+                    .isEqualTo(insightly.generated(simulated));
+        }
+    }
+
+    private long activeTasks(String integration, String type) {
+        String id = integration.substring(integration.lastIndexOf('/') + 1);
+        return admin.tasks(account, "integrationId=" + id + "&type=" + type + "&size=1").path("total").asLong();
     }
 
     private static void assertType(JsonNode type, String id, String name, boolean selected, long imported) {
