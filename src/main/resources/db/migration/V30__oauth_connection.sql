@@ -18,6 +18,10 @@ create table oauth_connection (
     expires_at     timestamptz not null,
     -- set by the one callback that may use the state; a second one finds it set
     claimed_at     timestamptz,
+    -- a consent covering several organisations (Xero) waits for the client's choice: the credentials the code was
+    -- exchanged for, sealed, and the organisations to choose from
+    parked         bytea,
+    organisations  jsonb,
     created_at     timestamptz not null default now()
 );
 create index oauth_connection_account on oauth_connection (account_id, id);

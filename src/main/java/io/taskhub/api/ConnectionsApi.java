@@ -10,9 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taskhub.config.PublicUrl;
 import io.taskhub.model.Connection;
 import io.taskhub.model.ConnectionStatus;
+import io.taskhub.model.Organisation;
 import io.taskhub.model.StartedConnection;
 import io.taskhub.provider.Provider;
 import io.taskhub.provider.Providers;
@@ -47,10 +51,15 @@ public class ConnectionsApi {
     private final UserDirectory directory;
     private final CredentialCipher cipher;
     private final PublicUrl publicUrl;
+    private final ConnectionCompletion completion;
+    private final ObjectMapper json;
 
     public ConnectionsApi(Providers providers, List<AuthorizationFlow> flows, ConnectionProperties properties,
                           ConnectionRepository connections, IntegrationsApi integrationsApi, EndpointPolicy endpoints,
-                          UserDirectory directory, CredentialCipher cipher, PublicUrl publicUrl) {
+                          UserDirectory directory, CredentialCipher cipher, PublicUrl publicUrl,
+                          ConnectionCompletion completion, ObjectMapper json) {
+        this.completion = completion;
+        this.json = json;
         this.providers = providers;
         this.flows = flows.stream().collect(Collectors.toMap(AuthorizationFlow::provider, f -> f));
         this.properties = properties;
@@ -92,6 +101,40 @@ public class ConnectionsApi {
         long account = Accounts.existing(directory, acc);
         return connections.find(account, Check.id("connectionId", id))
                 .orElseThrow(() -> ApiProblem.notFound("no connection " + id + " in this account"));
+    }
+
+    /**
+     * The client's choice of organisation, where the consent covered several: the credentials that waited for it
+     * complete the connection with that organisation. Answers the connection as it ends.
+     */
+    public Connection choose(@Header("acc") String acc, @Header("connectionId") String id,
+                             @Body Requests.OrganisationChoice body) {
+        long account = Accounts.existing(directory, acc);
+        Connection current = get(acc, id);
+        String tenantId = Check.text("tenantId", Check.body(body).tenantId());
+        if (current.status() != ConnectionStatus.PENDING || current.organisations() == null) {
+            throw ApiProblem.conflict("connection " + current.id() + " is " + current.status()
+                    + " and waits for no choice of organisation");
+        }
+        if (current.organisations().stream().noneMatch(o -> o.tenantId().equals(tenantId))) {
+            throw ApiProblem.invalid("tenantId", "must be one of the connection's organisations "
+                    + current.organisations().stream().map(Organisation::tenantId).toList());
+        }
+        ConnectionRepository.Parked parked = connections.takeParked(account, current.id())
+                .orElseThrow(() -> ApiProblem.conflict("connection " + current.id() + " was completed meanwhile"));
+        Map<String, String> credentials = open(parked);
+        credentials.put(flows.get(current.provider()).organisationCredential(), tenantId);
+        completion.complete(parked.connection(), credentials);
+        return get(acc, id);
+    }
+
+    private Map<String, String> open(ConnectionRepository.Parked parked) {
+        try {
+            return json.readValue(cipher.open(sealingId(parked.connection().id()), parked.sealedCredentials()),
+                    new TypeReference<HashMap<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("parked credentials are not JSON", e);
+        }
     }
 
     /** {@code {HUB_PUBLIC_URL}/oauth/callback/{provider}}: the callback URL registered with the provider's app. */

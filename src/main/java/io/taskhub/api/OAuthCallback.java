@@ -1,14 +1,15 @@
 package io.taskhub.api;
 
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import io.taskhub.model.ConnectionStatus;
-import io.taskhub.provider.Provider;
-import io.taskhub.provider.ProviderRejection;
-import io.taskhub.provider.ProviderUnavailable;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.taskhub.model.Organisation;
 import io.taskhub.provider.Providers;
 import io.taskhub.provider.oauth.AuthorizationFlow;
 import io.taskhub.provider.oauth.AuthorizationSecrets;
@@ -17,12 +18,6 @@ import io.taskhub.provider.oauth.ConnectionRepository;
 import io.taskhub.provider.oauth.TokenGrant;
 import io.taskhub.provider.oauth.TokenSet;
 import io.taskhub.security.CredentialCipher;
-import io.taskhub.security.UserDirectory;
-import io.taskhub.sync.Causes;
-import io.taskhub.sync.IntegrationRepository;
-import io.taskhub.sync.StoredIntegration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,48 +27,38 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /oauth/callback/{provider}}: where the provider sends the user's browser back. No login: the state is
- * the proof, spent by the first callback that brings it in time. Then the code is exchanged (with the PKCE verifier),
- * and the integration created or re-enabled through the same checks as a pasted-token enable, which start its first
- * sync. A refused state changes nothing; anything later ends the connection FAILED with the reason.
+ * the proof, spent by the first callback that brings it in time. Then the code is exchanged (with the PKCE verifier)
+ * and the connection completed ({@link ConnectionCompletion}), unless the consent covers several organisations: then
+ * the credentials wait, sealed, for the client's choice ({@code PUT .../connections/{id}}). A refused state changes
+ * nothing; anything later ends the connection FAILED with the reason.
  */
 @RestController
 public class OAuthCallback {
 
-    private static final Logger LOG = LoggerFactory.getLogger(OAuthCallback.class);
     /** An OAuth error code (RFC 6749 §4.1.2.1); anything else a provider sends is not repeated. */
     private static final Pattern ERROR_CODE = Pattern.compile("[a-z_]{1,64}");
     private static final int LONGEST_STATE = 128;
 
-    /** The connection cannot be finished; the message is the hub's words, fit for the page and the connection. */
-    private static final class NotConnected extends RuntimeException {
-        NotConnected(String message) {
-            super(message);
-        }
-    }
-
     private final ConnectionsApi connectionsApi;
     private final ConnectionRepository connections;
     private final ConnectionProperties properties;
-    private final IntegrationsApi integrationsApi;
-    private final IntegrationRepository integrations;
+    private final ConnectionCompletion completion;
     private final Providers providers;
-    private final UserDirectory directory;
     private final CredentialCipher cipher;
     private final TokenGrant grant;
+    private final ObjectMapper json;
 
     public OAuthCallback(ConnectionsApi connectionsApi, ConnectionRepository connections,
-                         ConnectionProperties properties, IntegrationsApi integrationsApi,
-                         IntegrationRepository integrations, Providers providers, UserDirectory directory,
-                         CredentialCipher cipher, TokenGrant grant) {
+                         ConnectionProperties properties, ConnectionCompletion completion, Providers providers,
+                         CredentialCipher cipher, TokenGrant grant, ObjectMapper json) {
         this.connectionsApi = connectionsApi;
         this.connections = connections;
         this.properties = properties;
-        this.integrationsApi = integrationsApi;
-        this.integrations = integrations;
+        this.completion = completion;
         this.providers = providers;
-        this.directory = directory;
         this.cipher = cipher;
         this.grant = grant;
+        this.json = json;
     }
 
     @GetMapping(path = "/oauth/callback/{provider}", produces = MediaType.TEXT_HTML_VALUE)
@@ -95,67 +80,60 @@ public class OAuthCallback {
         }
         ConnectionRepository.Claimed connection = claimed.get();
         String name = providers.get(provider).displayName();
+        ConnectionCompletion.Outcome outcome;
         try {
-            long integrationId = connect(flow.get(), connection, parameters);
-            connections.finish(connection.id(), ConnectionStatus.CONNECTED, integrationId, null);
-            return CallbackPage.of(200, name + " is connected", "Integration " + integrationId
-                    + (connection.request().integrationId() == null ? " is connected and its first sync has started."
-                    : " is re-enabled and syncs again, starting now.") + " You may close this page.");
-        } catch (NotConnected | ApiProblem | ProviderRejection | ProviderUnavailable | CredentialCipher.Unopenable e) {
-            return failed(connection, name, e.getMessage());
+            outcome = finish(flow.get(), connection, parameters);
         } catch (RuntimeException e) {
-            LOG.warn("Finishing {} connection {} failed: {}", provider, connection.id(), Causes.rootMessage(e));
-            return failed(connection, name, name + " could not be reached, or answered what the hub cannot read");
+            outcome = completion.failed(connection, e);
         }
+        return CallbackPage.of(200, name + (outcome.connected() ? " is connected" : " is not connected"),
+                outcome.words() + " You may close this page.");
     }
 
-    private long connect(AuthorizationFlow flow, ConnectionRepository.Claimed connection,
-                         Map<String, String> parameters) {
-        Provider provider = providers.get(connection.provider());
+    private ConnectionCompletion.Outcome finish(AuthorizationFlow flow, ConnectionRepository.Claimed connection,
+                                                Map<String, String> parameters) {
+        String name = providers.get(connection.provider()).displayName();
         String error = parameters.get("error");
         if (error != null) {
-            throw new NotConnected(provider.displayName() + " did not grant access ("
+            throw new ConnectionCompletion.NotConnected(name + " did not grant access ("
                     + (ERROR_CODE.matcher(error).matches() ? error : "an error") + ")");
         }
         String code = parameters.get("code");
         if (code == null || code.isBlank()) {
-            throw new NotConnected(provider.displayName() + " sent no authorization code");
+            throw new ConnectionCompletion.NotConnected(name + " sent no authorization code");
         }
-        if (!directory.mayAdminister(connection.accountId(), connection.startedBy())) {
-            throw new NotConnected(connection.startedBy() + " who started the connection is no longer an "
-                    + "administrator of the account");
-        }
-        ConnectionRepository.Request request = connection.request();
-        Map<String, String> credentials = credentials(flow, connection, code, parameters);
-        if (request.integrationId() != null) {
-            StoredIntegration integration = IntegrationsApi.reenableable(integrations.find(connection.accountId(),
-                    request.integrationId()).orElseThrow(() -> new NotConnected("the integration to re-enable is gone")));
-            integrationsApi.reenableVerified(integration, connection.startedBy(), credentials);
-            return integration.id();
-        }
-        return integrationsApi.enableVerified(connection.accountId(), provider, connection.startedBy(),
-                new Provider.Connection(credentials, request.endpoint(), new HashMap<>(request.settings())),
-                request.selectedTypes(), request.intervalSeconds());
-    }
-
-    /** The hub's app, the tokens the code was exchanged for, and what the provider named in the callback. */
-    private Map<String, String> credentials(AuthorizationFlow flow, ConnectionRepository.Claimed connection,
-                                            String code, Map<String, String> parameters) {
-        ConnectionProperties.App app = properties.app(flow.provider());
+        completion.requireAdministrator(connection);
         Map<String, String> credentials = new HashMap<>(flow.callbackCredentials(parameters));
-        String verifier = connection.sealedVerifier() == null ? null
-                : cipher.open(ConnectionsApi.sealingId(connection.id()), connection.sealedVerifier());
-        TokenSet tokens = grant.exchangeCode(flow.tokenEndpoint(connection.request().endpoint()), app.clientId(),
-                app.clientSecret(), flow.secretInForm(), code, connectionsApi.redirectUri(flow.provider()), verifier);
+        TokenSet tokens = exchange(flow, connection, code);
+        ConnectionProperties.App app = properties.app(flow.provider());
         credentials.put(TokenSet.CLIENT_ID, app.clientId());
         credentials.put(TokenSet.CLIENT_SECRET, app.clientSecret());
         credentials.putAll(tokens.asCredentials());
-        return credentials;
+        List<Organisation> organisations = flow.organisations(tokens, connection.request().endpoint());
+        if (organisations.isEmpty()) {
+            return completion.complete(connection, credentials);
+        }
+        connections.park(connection.id(), cipher.seal(ConnectionsApi.sealingId(connection.id()), write(credentials)),
+                organisations, Instant.now().plus(properties.stateLifetime()));
+        return new ConnectionCompletion.Outcome(true, "You allowed access to " + organisations.size() + " "
+                + name + " organisations: choose the one to connect in your application.");
     }
 
-    private ResponseEntity<String> failed(ConnectionRepository.Claimed connection, String name, String reason) {
-        connections.finish(connection.id(), ConnectionStatus.FAILED, null, reason);
-        return CallbackPage.of(200, name + " is not connected", reason + ".");
+    /** The tokens the code is exchanged for, by the hub's app. */
+    private TokenSet exchange(AuthorizationFlow flow, ConnectionRepository.Claimed connection, String code) {
+        ConnectionProperties.App app = properties.app(flow.provider());
+        String verifier = connection.sealedVerifier() == null ? null
+                : cipher.open(ConnectionsApi.sealingId(connection.id()), connection.sealedVerifier());
+        return grant.exchangeCode(flow.tokenEndpoint(connection.request().endpoint()), app.clientId(),
+                app.clientSecret(), flow.secretInForm(), code, connectionsApi.redirectUri(flow.provider()), verifier);
+    }
+
+    private String write(Map<String, String> credentials) {
+        try {
+            return json.writeValueAsString(credentials);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     private static ResponseEntity<String> refused(ConnectionRepository.Refusal refusal) {

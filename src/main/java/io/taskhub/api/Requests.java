@@ -32,6 +32,10 @@ public final class Requests {
     public record Reenable(Map<String, String> credentials) {
     }
 
+    /** Which of the organisations a consent covers the connection is for. */
+    public record OrganisationChoice(String tenantId) {
+    }
+
     /** All but the provider optional; {@code integrationId} re-enables that integration instead of creating one. */
     public record NewConnection(String provider, Map<String, String> endpoint, List<String> selectedTypes,
                                 Integer intervalSeconds, Map<String, Object> settings, String integrationId) {

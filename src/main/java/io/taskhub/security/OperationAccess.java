@@ -47,6 +47,7 @@ public final class OperationAccess {
             Map.entry("api-integrations-unlink", Need.ADMINISTRATOR),
             Map.entry("api-connections-create", Need.ADMINISTRATOR),
             Map.entry("api-connections-get", Need.ADMINISTRATOR),
+            Map.entry("api-connections-choose", Need.ADMINISTRATOR),
             Map.entry("api-timer-get", Need.MEMBER),
             Map.entry("api-timer-update", Need.ADMINISTRATOR),
             Map.entry("api-timers-list", Need.MEMBER),

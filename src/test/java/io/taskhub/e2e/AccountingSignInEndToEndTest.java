@@ -144,6 +144,50 @@ class AccountingSignInEndToEndTest {
         }
     }
 
+    @Test
+    void whereTheConsentCoversSeveralOrganisationsTheClientChoosesOne() {
+        String second = "3b2f7c1e-8d4a-4e6b-9c5d-0a1b2c3d4e5f";
+        XeroSimulator twoOrganisations = XeroSimulator.start(XeroSimulator.Options.defaults().withContacts(4));
+        twoOrganisations.addTenant(second, "Second Company");
+        try {
+            HubClient operator = HubClient.at(port).as("operator", "operator-test-pass");
+            String other = "/api/accounts/" + operator.post("/api/accounts", Map.of("name", "Two books"))
+                    .get("id").asText();
+            operator.post(other + "/users", Map.of("email", "max@two.test", "name", "Max", "role", "ADMINISTRATOR",
+                    "password", "long-enough-pass"));
+            HubClient max = HubClient.at(port).as("max@two.test", "long-enough-pass");
+            HubClient.Answer started = max.post(other + "/connections", Map.of("provider", "xero", "endpoint",
+                    Map.of("baseUrl", twoOrganisations.baseUrl(), "tokenUrl", twoOrganisations.tokenUrl(),
+                            "authorizeUrl", twoOrganisations.authorizeUrl())));
+            String callback = browser.authorize(started.get("authorizeUrl").asText());
+            assertThat(browser.visit(callback).text()).contains("2 Xero organisations")
+                    .contains("choose the one to connect");
+            String connection = other + "/connections/" + started.get("id").asText();
+            JsonNode waiting = max.get(connection).json();
+            assertThat(waiting.path("status").asText()).isEqualTo("PENDING");
+            assertThat(waiting.path("organisations").findValuesAsText("name"))
+                    .containsExactlyInAnyOrder(XeroSimulator.DEFAULT_TENANT_NAME, "Second Company");
+
+            HubClient.Answer foreign = max.put(connection, Map.of("tenantId", "not-offered"));
+            assertThat(foreign.status()).isEqualTo(400);
+            assertThat(foreign.get("field").asText()).isEqualTo("tenantId");
+            HubClient.Answer chosen = max.put(connection, Map.of("tenantId", second));
+            assertThat(chosen.status()).as(chosen.text()).isEqualTo(200);
+            assertThat(chosen.get("status").asText()).isEqualTo("CONNECTED");
+            assertThat(chosen.get("organisations").isNull()).isTrue();
+            assertThat(max.put(connection, Map.of("tenantId", second)).status()).isEqualTo(409);
+            assertThat(browser.visit(callback).status()).isEqualTo(400);
+
+            String integration = other + "/integrations/" + chosen.get("integrationId").asText();
+            Poll.until(() -> max.get(integration).json().path("lastRun"),
+                    last -> last.path("status").asText().equals("SUCCEEDED"), Duration.ofSeconds(60));
+            assertThat(twoOrganisations.contactsRequests()).isNotEmpty()
+                    .allSatisfy(request -> assertThat(request.tenantId()).isEqualTo(second));
+        } finally {
+            twoOrganisations.close();
+        }
+    }
+
     private JsonNode connection(HubClient.Answer started) {
         return admin.get(account + "/connections/" + started.get("id").asText()).json();
     }

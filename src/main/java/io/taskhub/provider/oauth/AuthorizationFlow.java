@@ -1,6 +1,9 @@
 package io.taskhub.provider.oauth;
 
+import java.util.List;
 import java.util.Map;
+
+import io.taskhub.model.Organisation;
 
 /**
  * How a provider's users connect it by signing in (the OAuth 2.0 authorization-code flow): where the browser goes,
@@ -36,5 +39,18 @@ public interface AuthorizationFlow {
      */
     default Map<String, String> callbackCredentials(Map<String, String> parameters) {
         return Map.of();
+    }
+
+    /**
+     * The organisations a consent covers, when it covers several and the client must choose one (Xero); empty when
+     * there is nothing to choose.
+     */
+    default List<Organisation> organisations(TokenSet tokens, Map<String, String> endpoint) {
+        return List.of();
+    }
+
+    /** The credential that names the chosen organisation (Xero's {@code tenantId}). */
+    default String organisationCredential() {
+        throw new UnsupportedOperationException(provider() + " has no organisations to choose from");
     }
 }

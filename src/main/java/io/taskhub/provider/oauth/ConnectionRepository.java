@@ -7,9 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taskhub.model.Connection;
 import io.taskhub.model.ConnectionStatus;
+import io.taskhub.model.Organisation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -25,6 +27,10 @@ public class ConnectionRepository {
     /** A connection whose callback came in time: its state is spent. */
     public record Claimed(long id, long accountId, String provider, String startedBy, byte[] sealedVerifier,
                           Request request) {
+    }
+
+    /** A connection whose credentials wait for the client's choice of organisation. */
+    public record Parked(Claimed connection, byte[] sealedCredentials) {
     }
 
     /** Why a callback's state is refused. */
@@ -55,16 +61,38 @@ public class ConnectionRepository {
                 Timestamp.from(expiresAt));
     }
 
-    /** A pending connection past its time without a callback reads EXPIRED. */
+    /** A pending connection past its time, without its callback or the choice it waits for, reads EXPIRED. */
     public Optional<Connection> find(long accountId, long id) {
         return jdbc.query("""
                 select id, provider,
-                       case when status = 'PENDING' and claimed_at is null and expires_at <= now() then 'EXPIRED'
+                       case when status = 'PENDING' and (claimed_at is null or parked is not null)
+                                 and expires_at <= now() then 'EXPIRED'
                             else status end,
-                       integration_id, error
+                       integration_id, error, case when parked is not null then organisations::text end
                 from oauth_connection where account_id = ? and id = ?""",
                 (rs, row) -> new Connection(rs.getLong(1), rs.getString(2), ConnectionStatus.valueOf(rs.getString(3)),
-                        (Long) rs.getObject(4), rs.getString(5)), accountId, id).stream().findFirst();
+                        (Long) rs.getObject(4), rs.getString(5), organisations(rs.getString(6))),
+                accountId, id).stream().findFirst();
+    }
+
+    /** The callback's credentials wait, sealed, for the client to choose an organisation, until {@code until}. */
+    public void park(long id, byte[] sealedCredentials, List<Organisation> organisations, Instant until) {
+        jdbc.update("update oauth_connection set parked = ?, organisations = ?::jsonb, expires_at = ? where id = ?",
+                sealedCredentials, write(organisations), Timestamp.from(until), id);
+    }
+
+    /** Takes the parked credentials, once: only the first choice made in time gets them. */
+    public Optional<Parked> takeParked(long accountId, long id) {
+        // the row lock makes a second, concurrent choice find parked already null
+        return jdbc.query("""
+                with taken as (select id, parked from oauth_connection
+                               where account_id = ? and id = ? and status = 'PENDING' and parked is not null
+                                 and expires_at > now()
+                               for update)
+                update oauth_connection c set parked = null from taken where c.id = taken.id
+                returning c.id, c.account_id, c.provider, c.started_by, taken.parked, c.request::text""",
+                (rs, row) -> new Parked(new Claimed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        null, read(rs.getString(6))), rs.getBytes(5)), accountId, id).stream().findFirst();
     }
 
     /** Spends the state, once: only the first callback that brings it, in time, gets the connection. */
@@ -94,13 +122,21 @@ public class ConnectionRepository {
     }
 
     public void finish(long id, ConnectionStatus status, Long integrationId, String error) {
-        jdbc.update("update oauth_connection set status = ?, integration_id = ?, error = ?, verifier = null "
-                + "where id = ?", status.name(), integrationId, error, id);
+        jdbc.update("update oauth_connection set status = ?, integration_id = ?, error = ?, verifier = null, "
+                + "parked = null where id = ?", status.name(), integrationId, error, id);
     }
 
-    private String write(Request request) {
+    private List<Organisation> organisations(String text) {
         try {
-            return json.writeValueAsString(request);
+            return text == null ? null : json.readValue(text, new TypeReference<>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored organisations are not JSON", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }

@@ -1,10 +1,13 @@
 package io.taskhub.provider.xero;
 
+import java.util.List;
 import java.util.Map;
 
+import io.taskhub.model.Organisation;
 import io.taskhub.provider.Provider;
 import io.taskhub.provider.oauth.AuthorizationFlow;
 import io.taskhub.provider.oauth.TokenEndpoint;
+import io.taskhub.provider.oauth.TokenSet;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -16,10 +19,13 @@ import org.springframework.stereotype.Component;
 public class XeroAuthorization implements AuthorizationFlow {
 
     private final XeroProperties properties;
+    private final XeroOrganisation organisation;
     private final String authorizeUrl;
 
-    public XeroAuthorization(XeroProperties properties, @Value("${hub.xero.authorize-url}") String authorizeUrl) {
+    public XeroAuthorization(XeroProperties properties, XeroOrganisation organisation,
+                             @Value("${hub.xero.authorize-url}") String authorizeUrl) {
         this.properties = properties;
+        this.organisation = organisation;
         this.authorizeUrl = authorizeUrl;
     }
 
@@ -41,6 +47,19 @@ public class XeroAuthorization implements AuthorizationFlow {
     @Override
     public TokenEndpoint tokenEndpoint(Map<String, String> endpoint) {
         return properties.tokenEndpoint(connection(endpoint));
+    }
+
+    /** A user may connect several organisations in one consent: then the client chooses which one this is. */
+    @Override
+    public List<Organisation> organisations(TokenSet tokens, Map<String, String> endpoint) {
+        List<Organisation> organisations = organisation.organisations(properties.connectionsUrl(connection(endpoint)),
+                tokens.accessToken());
+        return organisations.size() > 1 ? organisations : List.of();
+    }
+
+    @Override
+    public String organisationCredential() {
+        return XeroProvider.TENANT_ID;
     }
 
     private static Provider.Connection connection(Map<String, String> endpoint) {

@@ -67,8 +67,11 @@ public final class XeroSimulator implements AutoCloseable {
         }
     }
 
-    /** A Contacts request as received: the URL with its query, and the If-Modified-Since header (null if none). */
-    public record ContactsRequest(String url, String ifModifiedSince) {
+    /**
+     * A Contacts request as received: the URL with its query, the If-Modified-Since header (null if none) and the
+     * organisation asked for.
+     */
+    public record ContactsRequest(String url, String ifModifiedSince, String tenantId) {
     }
 
     private final XeroIdentity identity;
