@@ -67,8 +67,10 @@ class ConnectionCompletion {
             requireAdministrator(connection);
             long integrationId = enableOrReenable(connection, credentials);
             connections.finish(connection.id(), ConnectionStatus.CONNECTED, integrationId, null);
-            return new Outcome(true, "Integration " + integrationId + (connection.request().integrationId() == null
-                    ? " is connected and its first sync has started." : " is re-enabled and syncs again, starting now."));
+            boolean created = connection.request().integrationId() == null;
+            return new Outcome(true, "Integration " + integrationId + (created
+                    ? " is connected and its first sync has started."
+                    : " is re-enabled and syncs again, starting now."));
         } catch (RuntimeException e) {
             return failed(connection, e);
         }
@@ -93,8 +95,9 @@ class ConnectionCompletion {
     private long enableOrReenable(ConnectionRepository.Claimed connection, Map<String, String> credentials) {
         ConnectionRepository.Request request = connection.request();
         if (request.integrationId() != null) {
-            StoredIntegration integration = IntegrationsApi.reenableable(integrations.find(connection.accountId(),
-                    request.integrationId()).orElseThrow(() -> new NotConnected("the integration to re-enable is gone")));
+            StoredIntegration integration = IntegrationsApi.reenableable(integrations
+                    .find(connection.accountId(), request.integrationId())
+                    .orElseThrow(() -> new NotConnected("the integration to re-enable is gone")));
             integrationsApi.reenableVerified(integration, connection.startedBy(), credentials);
             return integration.id();
         }

@@ -58,8 +58,6 @@ public class ConnectionsApi {
                           ConnectionRepository connections, IntegrationsApi integrationsApi, EndpointPolicy endpoints,
                           UserDirectory directory, CredentialCipher cipher, PublicUrl publicUrl,
                           ConnectionCompletion completion, ObjectMapper json) {
-        this.completion = completion;
-        this.json = json;
         this.providers = providers;
         this.flows = flows.stream().collect(Collectors.toMap(AuthorizationFlow::provider, f -> f));
         this.properties = properties;
@@ -69,12 +67,15 @@ public class ConnectionsApi {
         this.directory = directory;
         this.cipher = cipher;
         this.publicUrl = publicUrl;
+        this.completion = completion;
+        this.json = json;
     }
 
     public StartedConnection start(@Header("acc") String acc, @Body Requests.NewConnection body, Exchange exchange) {
         long account = Accounts.existing(directory, acc);
         Check.body(body);
-        Provider provider = providers.find(Check.text("provider", body.provider())).filter(p -> flows.containsKey(p.id()))
+        Provider provider = providers.find(Check.text("provider", body.provider()))
+                .filter(p -> flows.containsKey(p.id()))
                 .orElseThrow(() -> ApiProblem.invalid("provider", "must be one of " + flows.keySet().stream()
                         .sorted().toList() + " (others are enabled with their credentials)"));
         ConnectionProperties.App app = properties.app(provider.id());

@@ -121,7 +121,8 @@ class UnlinkRevocationEndToEndTest {
 
     private Map<String, Object> xero(String refreshToken) {
         return Map.of("provider", "xero",
-                "endpoint", Map.of("baseUrl", xero.baseUrl(), "tokenUrl", xero.tokenUrl(), "revokeUrl", xero.revokeUrl()),
+                "endpoint", Map.of("baseUrl", xero.baseUrl(), "tokenUrl", xero.tokenUrl(),
+                        "revokeUrl", xero.revokeUrl()),
                 "credentials", Map.of("clientId", XeroSimulator.DEFAULT_CLIENT_ID,
                         "clientSecret", XeroSimulator.DEFAULT_CLIENT_SECRET, "refreshToken", refreshToken),
                 "settings", Map.of("revenueAccountCode", XeroSimulator.REVENUE_ACCOUNT,

@@ -23,7 +23,10 @@ public interface AuthorizationFlow {
 
     TokenEndpoint tokenEndpoint(Map<String, String> endpoint);
 
-    /** Whether the provider checks a PKCE (S256) verifier; without it the state and the client secret protect the code. */
+    /**
+     * Whether the provider checks a PKCE (S256) verifier; without it the state and the client secret protect the
+     * code.
+     */
     default boolean pkce() {
         return true;
     }

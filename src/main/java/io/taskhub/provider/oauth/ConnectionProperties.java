@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("hub.connections")
 public record ConnectionProperties(Duration stateLifetime, Map<String, App> apps) {
 
-    /** The app registered with the provider, whose callback URL is {@code {hub.public-url}/oauth/callback/{provider}}. */
+    /** The app registered with the provider; its callback URL: {@code {HUB_PUBLIC_URL}/oauth/callback/{provider}}. */
     public record App(String clientId, String clientSecret) {
         public boolean configured() {
             return clientId != null && !clientId.isBlank() && clientSecret != null && !clientSecret.isBlank();

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.taskhub.provider.Provider;
-import io.taskhub.provider.ProviderRejection;
 import io.taskhub.provider.oauth.GrantRevocation;
 import io.taskhub.provider.oauth.OAuthTokens;
 import io.taskhub.provider.oauth.TokenEndpoint;
