@@ -37,12 +37,20 @@ written as (
            or (excluded.seen_run_id is not null and excluded.seen_run_id is distinct from c.seen_run_id)
     returning c.customer_id, c.qb_updated_at
 ),
+-- a customer that maps fine now fixes its earlier rejections (kept on their runs, no longer rejected now)
+fixed as (
+    update rejected_record r set fixed_run_id = :#runId
+    from incoming i
+    where r.integration_id = :#integrationId and r.type = cast(:#type as text) and r.external_id = i.customer_id
+      and r.fixed_run_id is null
+    returning 1
+),
 rejected as (
     insert into rejected_record (run_id, integration_id, type, external_id, reason, payload)
     select :#runId, :#integrationId, r.type, r.external_id, r.reason, r.payload
     from jsonb_to_recordset(cast(:#rejected as jsonb)) as r(type text, external_id text, reason text, payload text)
-    on conflict (integration_id, type, external_id) do update
-        set run_id = excluded.run_id, reason = excluded.reason, payload = excluded.payload, created_at = now()
+    on conflict (run_id, type, external_id) do update
+        set reason = excluded.reason, payload = excluded.payload, created_at = now()
     returning 1
 ),
 cursor as (

@@ -95,13 +95,21 @@ clients as (
                                 excluded.archived)
     returning 1
 ),
+-- a record that maps fine now fixes its earlier rejections (kept on their runs, no longer rejected now)
+fixed as (
+    update rejected_record r set fixed_run_id = :#runId
+    from incoming i, lease
+    where r.integration_id = lease.id and r.type = i.type and r.external_id = i.external_id
+      and r.fixed_run_id is null
+    returning 1
+),
 rejected as (
     insert into rejected_record (run_id, integration_id, type, external_id, reason, payload)
     select :#runId, lease.id, r.type, r.external_id, r.reason, r.payload
     from json_to_recordset(cast(:#rejected as json)) as r(type text, external_id text, reason text, payload text)
     cross join lease
-    on conflict (integration_id, type, external_id) do update
-        set run_id = excluded.run_id, reason = excluded.reason, payload = excluded.payload, created_at = now()
+    on conflict (run_id, type, external_id) do update
+        set reason = excluded.reason, payload = excluded.payload, created_at = now()
     returning 1
 ),
 cursor as (

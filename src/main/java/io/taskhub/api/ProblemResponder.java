@@ -7,6 +7,7 @@ import io.taskhub.provider.ProviderUnavailable;
 import io.taskhub.security.CredentialCipher;
 import io.taskhub.sync.Causes;
 import io.taskhub.sync.SyncService;
+import io.taskhub.sync.UnreadablePage;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.slf4j.Logger;
@@ -60,6 +61,10 @@ public class ProblemResponder {
         ProviderUnavailable provider = Causes.find(error, ProviderUnavailable.class);
         if (provider != null) {
             return Problem.of(502, "Bad gateway", provider.getMessage(), null);
+        }
+        UnreadablePage unreadable = Causes.find(error, UnreadablePage.class);
+        if (unreadable != null) {
+            return Problem.of(502, "Bad gateway", unreadable.getMessage(), null);
         }
         CredentialCipher.Unopenable unopenable = Causes.find(error, CredentialCipher.Unopenable.class);
         if (unopenable != null) {

@@ -2,6 +2,8 @@ package io.taskhub.api;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -77,16 +79,32 @@ public class SyncApi {
                 .orElseThrow(() -> ApiProblem.notFound("no run " + runId + " in this account"));
     }
 
-    /** Another request's or instance's run: poll the database until it ends or the wait is over. */
+    /**
+     * Another request's run: on this instance, waits for its outcome; on another one, looks it up in the database
+     * less and less often (100 ms, doubling up to 1 s) until it ends or the wait is over.
+     */
     private Object awaitRunning(long runId, Exchange exchange) throws InterruptedException {
         long deadline = System.currentTimeMillis() + waitMillis;
-        while (System.currentTimeMillis() < deadline) {
+        Optional<CompletableFuture<Run>> local = syncs.underway(runId);
+        if (local.isPresent()) {
+            try {
+                return local.get().get(waitMillis, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                return Http.accepted(exchange, Map.of("runId", runId));
+            } catch (ExecutionException e) {
+                // it failed: the database holds how
+            }
+        }
+        for (long pause = 100; ; pause = Math.min(1000, pause * 2)) {
             Run run = runs.find(runId).orElseThrow();
             if (run.finishedAt() != null) {
                 return run;
             }
-            Thread.sleep(100);
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return Http.accepted(exchange, Map.of("runId", runId));
+            }
+            Thread.sleep(Math.min(pause, left));
         }
-        return Http.accepted(exchange, Map.of("runId", runId));
     }
 }

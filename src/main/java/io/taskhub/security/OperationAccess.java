@@ -28,6 +28,10 @@ public final class OperationAccess {
 
     private static final Map<String, Need> NEEDS = Map.ofEntries(
             Map.entry("api-openapi", Need.ANYONE),
+            // provider webhooks: the signature or secret is the proof, checked by the operation itself
+            Map.entry("webhook-xero", Need.ANYONE),
+            Map.entry("webhook-quickbooks", Need.ANYONE),
+            Map.entry("webhook-insightly", Need.ANYONE),
             Map.entry("api-providers-list", Need.LOGGED_IN),
             Map.entry("api-accounts-list", Need.OPERATOR),
             Map.entry("api-accounts-create", Need.OPERATOR),
@@ -53,6 +57,10 @@ public final class OperationAccess {
             Map.entry("api-timers-list", Need.MEMBER),
             Map.entry("api-runs-list", Need.MEMBER),
             Map.entry("api-runs-get", Need.MEMBER),
+            Map.entry("api-runs-rejected", Need.MEMBER),
+            Map.entry("api-integrations-rejected", Need.MEMBER),
+            Map.entry("api-integrations-webhook", Need.ADMINISTRATOR),
+            Map.entry("api-integrations-webhook-rotate", Need.ADMINISTRATOR),
             Map.entry("api-invoices-create", Need.ADMINISTRATOR),
             Map.entry("api-xero-accounts-list", Need.ADMINISTRATOR),
             Map.entry("api-integrations-settings", Need.ADMINISTRATOR),

@@ -27,10 +27,11 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
- * HTTP Basic for everything but health, the OpenAPI document and the OAuth callback; the operator alone reaches
- * Hawtio and actuator.
+ * HTTP Basic for everything but health, the OpenAPI document, the provider webhooks and the OAuth callback; the
+ * operator alone reaches Hawtio and actuator.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -44,12 +45,14 @@ public class SecurityConfig {
             throws Exception {
         // the console runs in a browser, which would send the operator's cached credentials along with a forged
         // request: it gets CSRF tokens; the REST API is for services, which hold no cookies
-        http.csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::isApi)
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::isApi, SecurityConfig::isWebhook)
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
                 .addFilterBefore(new ApiInputFilter(problems), BasicAuthenticationFilter.class)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                // every call carries its credentials: no session is kept for it, nor a request saved for after a login
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .httpBasic(basic -> basic.realmName("taskhub").authenticationEntryPoint((req, res, e) -> {
                     if (e instanceof LoginThrottle.Throttled throttled) {
                         res.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
@@ -68,6 +71,8 @@ public class SecurityConfig {
                         // the provider sends the user's browser back here: the single-use state is the proof, and
                         // a GET needs no CSRF token
                         .requestMatchers(HttpMethod.GET, OAUTH_CALLBACK).permitAll()
+                        // providers log in nowhere: each webhook checks its delivery's signature or secret
+                        .requestMatchers(HttpMethod.POST, "/webhooks/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("OPERATOR")
                         .anyRequest().authenticated())
                 .addFilterAfter(new OperationGuard(restRouting::getObject, camel::getObject, problems), AuthorizationFilter.class);
@@ -77,6 +82,11 @@ public class SecurityConfig {
     /** The REST API, however its letters are cased: paths that route nowhere are answered 404, not refused. */
     private static boolean isApi(HttpServletRequest request) {
         return request.getServletPath().toLowerCase(Locale.ROOT).startsWith("/api/");
+    }
+
+    /** Provider webhooks: no session, no cookies, no browser. */
+    static boolean isWebhook(HttpServletRequest request) {
+        return request.getServletPath().toLowerCase(Locale.ROOT).startsWith("/webhooks/");
     }
 
     /** Paths the firewall refuses (encoded slashes, dot segments, ;parameters, doubled slashes): plain 400s. */

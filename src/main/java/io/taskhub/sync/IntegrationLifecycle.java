@@ -45,6 +45,7 @@ public class IntegrationLifecycle {
         long id = integrations.nextId();
         integrations.insert(id, accountId, provider.id(), ownerEmail, seal(id, connection.credentials()),
                 connection.endpoint(), connection.settings(), types, intervalSeconds);
+        integrations.setTenantKey(id, tenantKey(provider, connection.credentials()));
         scheduler.schedule(id, intervalSeconds, Instant.now());
         return id;
     }
@@ -52,6 +53,8 @@ public class IntegrationLifecycle {
     @Transactional
     public void reenable(StoredIntegration integration, String ownerEmail, Map<String, String> credentials) {
         integrations.reenable(integration.id(), ownerEmail, seal(integration.id(), credentials));
+        integrations.setTenantKey(integration.id(),
+                tenantKey(providers.get(integration.provider()), credentials));
         scheduler.schedule(integration.id(), integration.intervalSeconds(), Instant.now());
     }
 
@@ -106,6 +109,11 @@ public class IntegrationLifecycle {
                 tree.assignRoot(root, providers.get(integration.provider()), integration.ownerEmail(), accountId);
             }
         }
+    }
+
+    /** The organisation a provider's webhooks name, kept beside the sealed credentials to find the integration. */
+    static String tenantKey(Provider provider, Map<String, String> credentials) {
+        return provider.tenantCredential() == null ? null : credentials.get(provider.tenantCredential());
     }
 
     private byte[] seal(long integrationId, Map<String, String> credentials) {

@@ -51,6 +51,36 @@ public class IntegrationRepository {
                 types.toArray(String[]::new), intervalSeconds);
     }
 
+    /** The provider's organisation that webhooks name (see {@code Provider.tenantCredential}); null for none. */
+    public void setTenantKey(long id, String tenantKey) {
+        jdbc.update("update integration set tenant_key = ? where id = ?", tenantKey, id);
+    }
+
+    /** The active integrations, of any account, connected to this organisation of the provider. */
+    public List<Long> activeWithTenant(String provider, String tenantKey) {
+        return jdbc.queryForList("select id from integration where provider = ? and tenant_key = ? "
+                + "and status = 'ACTIVE' order by id", Long.class, provider, tenantKey);
+    }
+
+    /** Active integrations of these providers whose tenant key was never stored (enabled before V31). */
+    public List<Long> activeWithoutTenantKey(List<String> providers) {
+        return jdbc.queryForList("select id from integration where provider = any(?) and tenant_key is null "
+                + "and status = 'ACTIVE' and credentials is not null", Long.class,
+                (Object) providers.toArray(String[]::new));
+    }
+
+    /** The sealed webhook secret, if the integration has one. */
+    public Optional<byte[]> webhookSecret(long id) {
+        return jdbc.query("select webhook_secret from integration where id = ? and webhook_secret is not null",
+                (rs, row) -> rs.getBytes(1), id).stream().findFirst();
+    }
+
+    /** Stores a sealed webhook secret; {@code onlyIfNone} keeps the one a concurrent request stored first. */
+    public void setWebhookSecret(long id, byte[] sealed, boolean onlyIfNone) {
+        jdbc.update("update integration set webhook_secret = ? where id = ?"
+                + (onlyIfNone ? " and webhook_secret is null" : ""), sealed, id);
+    }
+
     public Optional<StoredIntegration> find(long accountId, long id) {
         return jdbc.query("select " + COLUMNS + " from integration where account_id = ? and id = ?", rowMapper,
                 accountId, id).stream().findFirst();
@@ -132,7 +162,8 @@ public class IntegrationRepository {
 
     public void unlink(long id) {
         jdbc.update("update integration set status = 'UNLINKED', status_reason = 'unlinked', credentials = null, "
-                + "credentials_legacy = false, lease_owner = null, lease_until = null where id = ?", id);
+                + "tenant_key = null, webhook_secret = null, credentials_legacy = false, lease_owner = null, "
+                + "lease_until = null where id = ?", id);
         jdbc.update("delete from sync_cursor where integration_id = ?", id);
     }
 

@@ -12,9 +12,14 @@ import io.taskhub.model.TaskRecord;
  * @param cursor where the type's next incremental fetch may start once this page is stored (null: unchanged)
  */
 public record MappedPage(String type, List<TaskRecord> tasks, List<ClientRecord> clients,
-                         List<RejectedRecord> rejected, String cursor) {
+                         List<RejectedRecord> rejected, String cursor) implements StoredPage {
 
     public int fetched() {
         return tasks.size() + rejected.size();
+    }
+
+    @Override
+    public int records() {
+        return fetched();
     }
 }

@@ -1,5 +1,6 @@
 package io.taskhub.sync;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -31,13 +32,17 @@ public class PageWriter {
     private final ObjectMapper json;
     private final NodeId node;
     private final long leaseSeconds;
+    private final Duration runDeadline;
     private final ExecutorService writers;
     private final ProducerTemplate store;
+    private final SyncMetrics metrics;
 
-    public PageWriter(ObjectMapper json, NodeId node, HubProperties hub, CamelContext camel) {
+    public PageWriter(ObjectMapper json, NodeId node, HubProperties hub, CamelContext camel, SyncMetrics metrics) {
+        this.metrics = metrics;
         this.json = json.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
         this.node = node;
         this.leaseSeconds = hub.sync().lease().toSeconds();
+        this.runDeadline = hub.sync().runDeadline();
         // one writer per run that can be under way: the timer's workers and as many forced syncs
         this.writers = camel.getExecutorServiceManager().newFixedThreadPool("sync-page-writer", "sync-page-writer",
                 2 * hub.sync().workers());
@@ -46,10 +51,19 @@ public class PageWriter {
 
     /** Body: a mapped page. Waits for the run's previous page to be stored, then stores this one meanwhile. */
     public void handOver(@Body MappedPage page, @ExchangeProperty(SyncContext.PROPERTY) SyncContext sync) {
-        sync.writes().next(() -> CompletableFuture.supplyAsync(() -> store.send("direct:sync-store-page", e -> {
-            e.getIn().setBody(page);
-            e.setProperty(SyncContext.PROPERTY, sync);
-        }), writers));
+        sync.requireTimeLeft(runDeadline, Duration.ZERO);
+        Map<String, String> logContext = SyncLogContext.current();
+        sync.writes().next(() -> CompletableFuture.supplyAsync(() -> {
+            SyncLogContext.enter(logContext);
+            try {
+                return store.send("direct:sync-store-page", e -> {
+                    e.getIn().setBody(page);
+                    e.setProperty(SyncContext.PROPERTY, sync);
+                });
+            } finally {
+                SyncLogContext.leave();
+            }
+        }, writers));
     }
 
     /** Waits until every page handed over is stored; fails with the first write that failed. */
@@ -84,8 +98,10 @@ public class PageWriter {
     public void written(Map<String, Object> result, @ExchangeProperty("page") MappedPage page,
                         @ExchangeProperty(SyncContext.PROPERTY) SyncContext sync) {
         sync.requireLease(result);
-        sync.add(new RunCounts(page.fetched(), number(result, "created"), number(result, "updated"),
-                number(result, "archived"), number(result, "restored"), page.rejected().size()));
+        RunCounts counts = new RunCounts(page.fetched(), number(result, "created"), number(result, "updated"),
+                number(result, "archived"), number(result, "restored"), page.rejected().size());
+        sync.add(counts);
+        metrics.stored(sync.provider(), page.type(), counts);
     }
 
     public Map<String, Object> sweepParameters(Exchange exchange) {
@@ -94,9 +110,12 @@ public class PageWriter {
                 "type", exchange.getProperty("type", String.class), "node", node.leaseOf(sync.runId()));
     }
 
-    public void swept(Map<String, Object> result, @ExchangeProperty(SyncContext.PROPERTY) SyncContext sync) {
+    public void swept(Map<String, Object> result, @ExchangeProperty(SyncContext.PROPERTY) SyncContext sync,
+                      @ExchangeProperty("type") String type) {
         sync.requireLease(result);
-        sync.add(new RunCounts(0, 0, 0, number(result, "archived"), 0, 0));
+        RunCounts counts = new RunCounts(0, 0, 0, number(result, "archived"), 0, 0);
+        sync.add(counts);
+        metrics.stored(sync.provider(), type, counts);
     }
 
     private static int number(Map<String, Object> result, String column) {

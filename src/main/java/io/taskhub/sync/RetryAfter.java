@@ -5,6 +5,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
+import io.taskhub.config.HubProperties;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -23,9 +24,14 @@ public class RetryAfter implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(RetryAfter.class);
 
     private final Duration longest;
+    private final Duration runDeadline;
+    private final SyncMetrics metrics;
 
-    public RetryAfter(@Value("${hub.sync.longest-retry-after:PT2M}") Duration longest) {
+    public RetryAfter(@Value("${hub.sync.longest-retry-after:PT2M}") Duration longest, HubProperties hub,
+                      SyncMetrics metrics) {
         this.longest = longest;
+        this.runDeadline = hub.sync().runDeadline();
+        this.metrics = metrics;
     }
 
     @Override
@@ -35,6 +41,11 @@ public class RetryAfter implements Processor {
         Duration wait = http == null ? Duration.ZERO : parse(TransientFailures.header(http, "Retry-After"));
         if (wait.compareTo(longest) > 0) {
             wait = longest;
+        }
+        SyncContext sync = exchange.getProperty(SyncContext.PROPERTY, SyncContext.class);
+        if (sync != null) {
+            metrics.throttled(sync.provider());
+            sync.requireTimeLeft(runDeadline, wait);
         }
         if (!wait.isZero()) {
             LOG.info("Provider throttled {}: waiting {} s as it asked", http.getUri(), wait.toSeconds());

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import io.taskhub.model.Run;
 import io.taskhub.model.RunCounts;
+import io.taskhub.model.RunProgress;
 import io.taskhub.model.RunStatus;
 import io.taskhub.model.RunTrigger;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Repository;
 public class RunRepository {
 
     private static final String COLUMNS = "r.id, r.integration_id, r.trigger, r.full_sync, r.status, r.started_at, "
-            + "r.finished_at, r.fetched, r.created, r.updated, r.archived, r.restored, r.rejected, r.error";
+            + "r.finished_at, r.fetched, r.created, r.updated, r.archived, r.restored, r.rejected, r.error, "
+            + "r.progress_type, r.progress_pages, r.progress_records, r.progress_total";
 
     private final JdbcTemplate jdbc;
 
@@ -65,6 +67,16 @@ public class RunRepository {
                 counts.restored(), counts.rejected(), error, runId);
     }
 
+    /** Books a RUNNING run's counts and progress so far, so that a client sees it come along. */
+    public void progress(long runId, RunCounts counts, RunProgress progress) {
+        jdbc.update("""
+                update sync_run set fetched = ?, created = ?, updated = ?, archived = ?, restored = ?, rejected = ?,
+                                    progress_type = ?, progress_pages = ?, progress_records = ?, progress_total = ?
+                where id = ? and status = 'RUNNING'""",
+                counts.fetched(), counts.created(), counts.updated(), counts.archived(), counts.restored(),
+                counts.rejected(), progress.type(), progress.pages(), progress.records(), progress.total(), runId);
+    }
+
     /** Closes a run whose instance died, or could not book its end: its lease lapsed, so nobody will finish it. */
     public void abandon(long runId) {
         jdbc.update("update sync_run set status = 'FAILED', finished_at = now(), error = 'instance lost: the hub "
@@ -74,11 +86,16 @@ public class RunRepository {
 
     private static Run map(ResultSet rs, int row) throws SQLException {
         Timestamp finished = rs.getTimestamp("finished_at");
+        RunStatus status = RunStatus.valueOf(rs.getString("status"));
+        String progressType = rs.getString("progress_type");
+        RunProgress progress = status != RunStatus.RUNNING || progressType == null ? null
+                : new RunProgress(progressType, rs.getInt("progress_pages"), rs.getInt("progress_records"),
+                        (Integer) rs.getObject("progress_total"));
         return new Run(rs.getLong("id"), rs.getLong("integration_id"), RunTrigger.valueOf(rs.getString("trigger")),
-                rs.getBoolean("full_sync"), RunStatus.valueOf(rs.getString("status")),
+                rs.getBoolean("full_sync"), status,
                 rs.getTimestamp("started_at").toInstant(), finished == null ? null : finished.toInstant(),
                 new RunCounts(rs.getInt("fetched"), rs.getInt("created"), rs.getInt("updated"), rs.getInt("archived"),
                         rs.getInt("restored"), rs.getInt("rejected")),
-                rs.getString("error"));
+                progress, rs.getString("error"));
     }
 }

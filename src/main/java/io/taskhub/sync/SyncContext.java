@@ -1,9 +1,11 @@
 package io.taskhub.sync;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import io.taskhub.model.RunCounts;
+import io.taskhub.model.RunProgress;
 import io.taskhub.provider.Provider;
 
 /**
@@ -24,7 +26,9 @@ public final class SyncContext {
     private final Map<String, String> cursors;
     private final Map<String, Long> parents;
     private final PageWrites writes = new PageWrites();
+    private final long startedNanos = System.nanoTime();
     private RunCounts counts = RunCounts.NONE;
+    private RunProgress progress;
 
     /**
      * @param parents the task each type's records sit under by default: its list, or the root
@@ -85,6 +89,19 @@ public final class SyncContext {
         return parent;
     }
 
+    /**
+     * Fails the run once it has gone on longer than {@code deadline}, or would after waiting {@code wait} more: every
+     * call is bounded, but a run of many slow pages and long throttling waits must end too.
+     */
+    public void requireTimeLeft(Duration deadline, Duration wait) {
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - startedNanos);
+        if (elapsed.plus(wait).compareTo(deadline) > 0) {
+            throw new IllegalStateException("the run passed its deadline of " + deadline.toMinutes() + " min "
+                    + "(hub.sync.run-deadline)" + (wait.isZero() ? "" : " waiting " + wait.toSeconds()
+                    + " s more as the provider asked"));
+        }
+    }
+
     /** This run's pages being stored while the next is fetched. */
     PageWrites writes() {
         return writes;
@@ -96,6 +113,14 @@ public final class SyncContext {
 
     public synchronized RunCounts counts() {
         return counts;
+    }
+
+    /** Books a stored page on the progress: a new type starts counting its pages and records from zero. */
+    synchronized RunProgress stored(StoredPage page) {
+        boolean sameType = progress != null && progress.type().equals(page.type());
+        progress = new RunProgress(page.type(), (sameType ? progress.pages() : 0) + 1,
+                (sameType ? progress.records() : 0) + page.records(), null);
+        return progress;
     }
 
     @Override

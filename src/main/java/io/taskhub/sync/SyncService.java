@@ -1,13 +1,17 @@
 package io.taskhub.sync;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.taskhub.config.HubProperties;
 import io.taskhub.model.IntegrationStatus;
 import io.taskhub.model.Run;
@@ -21,9 +25,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Starts and runs syncs, whoever asks: an integration's timer or a client's forced sync. Starting takes the
- * integration's lease and opens a run in one transaction, so at most one run per integration exists in the whole
- * cluster; running hands the run to the {@code sync-run} route.
+ * Starts and runs syncs, whoever asks: an integration's timer, a client's forced sync or a provider's webhook.
+ * Starting takes the integration's lease and opens a run in one transaction, so at most one run per integration
+ * exists in the whole cluster; running hands the run to the {@code sync-run} route.
  */
 @Service
 public class SyncService {
@@ -39,11 +43,15 @@ public class SyncService {
     private final ProducerTemplate camel;
     private final NodeId node;
     private final LeaseHeartbeat heartbeat;
+    private final SyncMetrics metrics;
     private final ThreadPoolExecutor forced;
+    private final Map<Long, CompletableFuture<Run>> underway = new ConcurrentHashMap<>();
 
     public SyncService(JdbcTemplate jdbc, IntegrationRepository integrations, RunRepository runs, HubProperties hub,
-                       ProducerTemplate camel, NodeId node, LeaseHeartbeat heartbeat) {
+                       ProducerTemplate camel, NodeId node, LeaseHeartbeat heartbeat, SyncMetrics metrics,
+                       MeterRegistry registry) {
         this.heartbeat = heartbeat;
+        this.metrics = metrics;
         this.jdbc = jdbc;
         this.integrations = integrations;
         this.runs = runs;
@@ -53,11 +61,13 @@ public class SyncService {
         // forced syncs run beside the timer's Quartz workers, bounded the same way
         this.forced = new ThreadPoolExecutor(settings.workers(), settings.workers(), 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(settings.forcedQueue()), r -> new Thread(r, "forced-sync"));
+        Gauge.builder("hub.sync.forced.queue", forced, pool -> pool.getQueue().size())
+                .description("Forced syncs waiting for a worker on this instance").register(registry);
     }
 
     /**
-     * Empty when the integration is not active (unlinked, waiting to be re-enabled, or gone). A forced sync that would
-     * start a run while the forced-sync queue is full throws {@link Busy}; one that finds a run reports it.
+     * Empty when the integration is not active (unlinked, waiting to be re-enabled, or gone). A forced or webhook sync
+     * that would start a run while the forced-sync queue is full throws {@link Busy}; one that finds a run reports it.
      */
     @Transactional
     public Optional<StartedRun> start(long integrationId, RunTrigger trigger, boolean full) {
@@ -79,7 +89,8 @@ public class SyncService {
         }
         boolean reconcile = full || integration.lastFullSyncAt() == null
                 || integration.lastFullSyncAt().isBefore(Instant.now().minus(settings.fullEvery()));
-        if (trigger == RunTrigger.FORCED && forced.getQueue().remainingCapacity() == 0) {
+        // webhook syncs run on the forced-sync workers too
+        if (trigger != RunTrigger.TIMER && forced.getQueue().remainingCapacity() == 0) {
             throw new Busy(); // before anything is stored: the transaction rolls back
         }
         long runId = runs.start(integrationId, trigger, reconcile);
@@ -94,12 +105,28 @@ public class SyncService {
      * {@link LapsedRuns} ends the run FAILED and syncs again, instead of a run left RUNNING under a live lease.
      */
     public Run run(long runId) {
+        CompletableFuture<Run> outcome = underway.computeIfAbsent(runId, id -> new CompletableFuture<>());
+        Map<String, String> context = SyncLogContext.of(runId, runs, integrations);
+        SyncLogContext.enter(context);
         try {
             camel.sendBody("direct:sync-run", runId);
+            Run run = runs.find(runId).orElseThrow();
+            integrations.find(run.integrationId()).ifPresent(i -> metrics.finished(i.provider(), run));
+            outcome.complete(run);
+            return run;
+        } catch (RuntimeException e) {
+            outcome.completeExceptionally(e);
+            throw e;
         } finally {
             heartbeat.ended(runId);
+            underway.remove(runId);
+            SyncLogContext.leave();
         }
-        return runs.find(runId).orElseThrow();
+    }
+
+    /** The outcome of a run under way on this instance, for a client that waits for it without polling. */
+    public Optional<CompletableFuture<Run>> underway(long runId) {
+        return Optional.ofNullable(underway.get(runId));
     }
 
     /**
@@ -107,9 +134,13 @@ public class SyncService {
      * once and {@link Busy} is thrown: the caller is told to come back rather than queued without bound.
      */
     public CompletableFuture<Run> runInBackground(long runId) {
+        // known as under way from now, so that a client asking meanwhile waits for this outcome
+        CompletableFuture<Run> outcome = underway.computeIfAbsent(runId, id -> new CompletableFuture<>());
         try {
-            return CompletableFuture.supplyAsync(() -> run(runId), forced);
+            CompletableFuture.runAsync(() -> run(runId), forced);
+            return outcome;
         } catch (RejectedExecutionException e) {
+            underway.remove(runId);
             heartbeat.ended(runId);
             runs.finish(runId, RunStatus.FAILED, RunCounts.NONE, "not run: the hub's forced-sync queue was full");
             runs.find(runId).ifPresent(run -> integrations.dropLease(run.integrationId(), node.leaseOf(runId)));

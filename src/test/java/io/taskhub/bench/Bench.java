@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import io.taskhub.support.HubProcess;
@@ -19,10 +20,12 @@ import io.taskhub.support.SharedDatabase;
  * <p>Arguments: {@code --quick} for a tenth of the sizes; {@code --jar PATH} for the hub jar (default: the one
  * in {@code target/}); {@code --only full-sync} for the floor and the big integration alone (the figure a change
  * to the write path moves), {@code --only many-accounts} for the many integrations due at once, {@code --only
- * recovery} for the takeover of a killed instance's sync. The environment variable {@code BENCH_HUB_JVM_OPTIONS}
- * adds options to every hub process (a profiler, say).
+ * recovery} for the takeover of a killed instance's sync, {@code --only webhooks} for webhook to visible. The
+ * environment variable {@code BENCH_HUB_JVM_OPTIONS} adds options to every hub process (a profiler, say).
  */
 public final class Bench {
+
+    private static final Map<String, String> WEBHOOK_KEYS = Map.of("HUB_XERO_WEBHOOK_KEY", WebhookBench.XERO_KEY);
 
     private Bench() {
     }
@@ -52,7 +55,9 @@ public final class Bench {
                 case "full-sync" -> measureFullSync(run);
                 case "many-accounts" -> measureManyAccounts(run);
                 case "recovery" -> new RecoveryBench(run).measure("hub_recovery");
-                default -> throw new IllegalArgumentException("--only full-sync, many-accounts or recovery");
+                case "webhooks" -> measureWebhooks(run);
+                default -> throw new IllegalArgumentException(
+                        "--only full-sync, many-accounts, recovery or webhooks");
             }
             List<Figure> missed = run.figures().stream().filter(f -> Boolean.FALSE.equals(f.pass())).toList();
             BenchRun.progress(missed.isEmpty() ? "every target met" : missed.size() + " target(s) missed");
@@ -66,10 +71,11 @@ public final class Bench {
             many.prepare();
             MemoryBench memory = new MemoryBench(run);
             MemoryBench.Peak small = memory.baseline("hub_small");
-            try (HubProcess hub = run.startHub("hub-main", "hub_main")) {
+            try (HubProcess hub = run.startHub("hub-main", "hub_main", WEBHOOK_KEYS)) {
                 MemoryBench.Peak big = new BigIntegrationBench(run).measure(hub, "hub_main");
                 memory.compare(small, big);
                 new LatencyBench(run).measure(hub);
+                new WebhookBench(run).measure(hub);
                 new StockPatternBench(run).measure(hub, "hub_main");
             }
             many.measure();
@@ -80,6 +86,12 @@ public final class Bench {
     private static void measureFullSync(BenchRun run) throws Exception {
         try (HubProcess hub = run.startHub("hub-main", "hub_main")) {
             new BigIntegrationBench(run).measure(hub, "hub_main");
+        }
+    }
+
+    private static void measureWebhooks(BenchRun run) {
+        try (HubProcess hub = run.startHub("hub-main", "hub_main", WEBHOOK_KEYS)) {
+            new WebhookBench(run).measure(hub);
         }
     }
 

@@ -18,6 +18,7 @@ record Sizes(int fullRecords, int memoryBaseline, int stockRecords, int latencyR
     static final int INCREMENTAL_CHANGES = 100;
     static final int LATENCY_CHANGES = 10;
     static final int LATENCY_SYNCS = 50;
+    static final int WEBHOOK_EVENTS = 50;
 
     static Sizes full() {
         return new Sizes(1_000_000, 10_000, 20_000, 1_000, 500, 1_000, 300);

@@ -42,6 +42,30 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void theEmbeddedServerIsTheMajorVersionTheHubSaysItRuns() throws Exception {
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir);
+             Connection connection = DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.USER,
+                     database.password());
+             Statement statement = connection.createStatement();
+             ResultSet version = statement.executeQuery("show server_version_num")) {
+            version.next();
+            assertThat(version.getInt(1) / 10_000).isEqualTo(EmbeddedDatabase.MAJOR_VERSION);
+        }
+        assertThat(Files.readString(dataDir.resolve("postgres/PG_VERSION")).trim())
+                .isEqualTo(String.valueOf(EmbeddedDatabase.MAJOR_VERSION));
+    }
+
+    @Test
+    void aDataDirectoryOfAnotherMajorVersionIsRefusedWithTheWayOut() throws Exception {
+        Path made = Files.createDirectories(dataDir.resolve("postgres"));
+        Files.writeString(made.resolve("PG_VERSION"), "14\n");
+        assertThatThrownBy(() -> EmbeddedDatabase.start(dataDir)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("made by PostgreSQL 14").hasMessageContaining("runs PostgreSQL 17")
+                .hasMessageContaining("Upgrading the embedded database");
+        assertThat(Files.readString(made.resolve("PG_VERSION")).trim()).isEqualTo("14");
+    }
+
+    @Test
     void aDataDirectoryTheEarlierVersionMadeIsUpgradedAtStart() throws Exception {
         // what the earlier version ran: zonky's defaults, which trust every local connection
         try (EmbeddedPostgres trusting = EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres"))

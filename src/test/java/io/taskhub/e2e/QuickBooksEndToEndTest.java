@@ -330,6 +330,19 @@ class QuickBooksEndToEndTest {
     }
 
     @Test
+    @Order(9)
+    void aStormOfServerErrorsLongerThanTheRetriesFailsTheRunAfterThemAndTheNextSyncCompletes() {
+        quickbooks.resetCounters();
+        quickbooks.failNextRequests(50, 503);
+        JsonNode run = syncAndWait(quickbooksIntegration);
+        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("FAILED");
+        // the call sent again whole as often as the retries allow, 1 + hub.sync.retries (3 in the test profile): no more
+        assertThat(quickbooks.requestCount()).isEqualTo(4);
+        quickbooks.clearFaults();
+        assertThat(syncAndWait(quickbooksIntegration).path("status").asText()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
     @Order(10)
     void detailsAreCopiedEitherWay() {
         long organisationClient = clientId(organisation);

@@ -116,6 +116,7 @@ class CredentialCipherTest {
     private static HubProperties properties(Path dataDir, String dbUrl, String key) {
         return new HubProperties(dataDir, new HubProperties.Db(dbUrl, "", "", 4, Duration.ofSeconds(1)), key,
                 new HubProperties.Operator("operator", ""),
-                new HubProperties.Sync(1, Duration.ofMinutes(2), Duration.ofHours(24), Duration.ofSeconds(30), Duration.ofSeconds(30), 100));
+                new HubProperties.Sync(1, Duration.ofMinutes(2), Duration.ofHours(24), Duration.ofSeconds(30), Duration.ofSeconds(30), 100,
+                        Duration.ofHours(2), 500));
     }
 }

@@ -123,6 +123,14 @@ public final class HubClient {
                 .header("Content-Type", contentType), method, path);
     }
 
+    /** A POST of these exact bytes with these headers, as a provider delivers a webhook. */
+    public Answer postBytes(String path, String contentType, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType);
+        headers.forEach(request::header);
+        return exchange(request, "POST", path);
+    }
+
     private Answer send(String method, String path, Object body, Map<String, String> headers) {
         try {
             String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);

@@ -135,6 +135,11 @@ public final class HubProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** A client without login, as a provider calling a webhook. */
+    public HubClient anonymous() {
+        return HubClient.at(port);
+    }
+
     public HubClient operator() {
         return HubClient.at(port).as(OPERATOR, OPERATOR_PASSWORD);
     }

@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.taskhub.config.WholeAnswer;
+import io.taskhub.provider.Provider;
 import io.taskhub.provider.ProviderRejection;
 import io.taskhub.provider.ProviderUnavailable;
 import org.springframework.stereotype.Component;
@@ -37,6 +38,20 @@ public class GrantRevocation {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
+    /**
+     * Where a provider's grant is revoked: the integration's {@code revokeUrl}, else the provider's own endpoint;
+     * but an integration that overrides its {@code tokenUrl} (a sandbox) and names no {@code revokeUrl} is not sent
+     * to the real provider: a {@link ProviderRejection} says the grant was not revoked.
+     */
+    public static TokenEndpoint revokeEndpoint(String provider, Provider.Connection connection, String defaultUrl) {
+        String override = connection.endpoint("revokeUrl", null);
+        if (override == null && connection.endpoint("tokenUrl", null) != null) {
+            throw new ProviderRejection(provider + "'s grant was not revoked (the integration overrides tokenUrl "
+                    + "but names no revokeUrl)");
+        }
+        return new TokenEndpoint(provider, override == null ? defaultUrl : override);
+    }
+
     public void revoke(TokenEndpoint endpoint, Style style, String clientId, String clientSecret,
                        String refreshToken) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint.url())).timeout(timeout)
@@ -62,7 +77,7 @@ public class GrantRevocation {
 
     private int send(TokenEndpoint endpoint, HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return WholeAnswer.send(http, request, timeout).statusCode();
         } catch (IOException e) {
             throw new ProviderUnavailable(endpoint.provider() + "'s revocation endpoint could not be reached", e);
         } catch (InterruptedException e) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.taskhub.config.WholeAnswer;
 import io.taskhub.provider.ProviderRejection;
 import io.taskhub.provider.ProviderUnavailable;
 import org.apache.camel.RuntimeCamelException;
@@ -136,7 +137,7 @@ public class TokenGrant {
 
     private HttpResponse<String> send(HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return WholeAnswer.send(http, request, timeout);
         } catch (IOException e) {
             throw new UncheckedIOException("token endpoint " + request.uri() + " could not be reached", e);
         } catch (InterruptedException e) {

@@ -17,6 +17,8 @@ import io.taskhub.provider.ProviderRejection;
 import io.taskhub.provider.oauth.OAuthTokens;
 import io.taskhub.provider.oauth.TokenEndpoint;
 import io.taskhub.provider.oauth.TokenSet;
+import io.taskhub.sync.FreshRequest;
+import io.taskhub.sync.UnreadablePage;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
@@ -68,6 +70,9 @@ public class QuickBooksCalls {
     private final QuickBooksProperties properties;
     private final ObjectMapper json;
 
+    /** What a read answer always holds, even when nothing matched: {@code {"QueryResponse": {}}}. */
+    private static final Map<String, String> ANSWERS = Map.of("query", "QueryResponse", "cdc", "CDCResponse");
+
     public QuickBooksCalls(ProducerTemplate camel, OAuthTokens oauth, QuickBooksProperties properties,
                            ObjectMapper json) {
         this.camel = camel;
@@ -117,7 +122,7 @@ public class QuickBooksCalls {
         Company company = exchange.getProperty(COMPANY, Company.class);
         QuickBooksRequest request = exchange.getProperty(REQUEST, QuickBooksRequest.class);
         Message message = exchange.getIn();
-        message.removeHeaders("*");
+        FreshRequest.clear(message);
         message.setBody(call(company, request));
     }
 
@@ -172,9 +177,11 @@ public class QuickBooksCalls {
         if (fault.isPresent() || status < 200 || status > 299) {
             throw new QuickBooksFault(request.describe(), status, fault.orElse(null));
         }
-        if (answer == null) {
-            throw new IllegalStateException("QuickBooks answered " + request.describe() + " with something other "
-                    + "than JSON");
+        String expected = ANSWERS.get(request.resource());
+        if (answer == null || (expected != null && !answer.has(expected))) {
+            // an HTML maintenance page or a truncated body: the sync-errors retries call again
+            throw new RuntimeCamelException(new UnreadablePage("QuickBooks' answer to " + request.describe(),
+                    answer == null ? "it is not complete JSON" : "it holds no " + expected, null));
         }
         return answer;
     }

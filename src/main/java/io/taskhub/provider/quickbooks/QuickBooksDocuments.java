@@ -18,7 +18,9 @@ import io.taskhub.model.RejectedRecord;
 import io.taskhub.model.RunCounts;
 import io.taskhub.provider.RecordRejected;
 import io.taskhub.sync.NodeId;
+import io.taskhub.sync.StoredPage;
 import io.taskhub.sync.SyncContext;
+import io.taskhub.sync.SyncMetrics;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -44,7 +46,17 @@ public class QuickBooksDocuments {
 
     /** One mapped page of an entity, and where its cursor may move once the page is stored (null: unchanged). */
     public record Page(String entity, List<QuickBooksCustomer> customers, List<QuickBooksDocument> documents,
-                       List<RejectedRecord> rejected, String cursor) {
+                       List<RejectedRecord> rejected, String cursor) implements StoredPage {
+
+        @Override
+        public String type() {
+            return QuickBooksMapper.type(entity);
+        }
+
+        @Override
+        public int records() {
+            return customers.size() + documents.size() + rejected.size();
+        }
     }
 
     private final QuickBooksCalls calls;
@@ -52,9 +64,11 @@ public class QuickBooksDocuments {
     private final ObjectMapper json;
     private final NodeId node;
     private final long leaseSeconds;
+    private final SyncMetrics metrics;
 
     public QuickBooksDocuments(QuickBooksCalls calls, QuickBooksProperties properties, ObjectMapper json, NodeId node,
-                               HubProperties hub) {
+                               HubProperties hub, SyncMetrics metrics) {
+        this.metrics = metrics;
         this.calls = calls;
         this.properties = properties;
         this.json = json.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
@@ -156,7 +170,9 @@ public class QuickBooksDocuments {
         int updated = number(result, "updated");
         int received = page.customers().size() + page.documents().size();
         int fetched = (sync.full() ? received : created + updated) + page.rejected().size();
-        sync.add(new RunCounts(fetched, created, updated, 0, 0, page.rejected().size()));
+        RunCounts counts = new RunCounts(fetched, created, updated, 0, 0, page.rejected().size());
+        sync.add(counts);
+        metrics.stored(sync.provider(), QuickBooksMapper.type(page.entity()), counts);
     }
 
     public Map<String, Object> sweepParameters(Exchange exchange) {
@@ -170,9 +186,12 @@ public class QuickBooksDocuments {
     }
 
     /** What QuickBooks deleted counts as archived: the read copy keeps no trace of it. */
-    public void swept(@Body Map<String, Object> result, @ExchangeProperty(SyncContext.PROPERTY) SyncContext sync) {
+    public void swept(@Body Map<String, Object> result, @ExchangeProperty(SyncContext.PROPERTY) SyncContext sync,
+                      @ExchangeProperty("entity") String entity) {
         sync.requireLease(result);
-        sync.add(new RunCounts(0, 0, 0, number(result, "deleted"), 0, 0));
+        RunCounts counts = new RunCounts(0, 0, 0, number(result, "deleted"), 0, 0);
+        sync.add(counts);
+        metrics.stored(sync.provider(), QuickBooksMapper.type(entity), counts);
     }
 
     public void deletionsRequest(Exchange exchange) {

@@ -8,7 +8,6 @@ import io.taskhub.provider.Provider;
 import io.taskhub.provider.ProviderRejection;
 import io.taskhub.provider.oauth.GrantRevocation;
 import io.taskhub.provider.oauth.OAuthTokens;
-import io.taskhub.provider.oauth.TokenEndpoint;
 import io.taskhub.provider.oauth.TokenSet;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -79,6 +78,11 @@ public class QuickBooksProvider implements Provider {
         return List.of("clientId", "clientSecret", "refreshToken", "realmId");
     }
 
+    @Override
+    public String tenantCredential() {
+        return "realmId";
+    }
+
     /**
      * A token refresh, whose rotated refresh token and access token go into what gets stored, then the company's
      * info with that access token: the app must be connected to this very company.
@@ -110,7 +114,7 @@ public class QuickBooksProvider implements Provider {
     /** Intuit's revoke endpoint takes the refresh token as JSON and disconnects the app from the company. */
     @Override
     public boolean revoke(Connection connection) {
-        revocation.revoke(new TokenEndpoint("QuickBooks", connection.endpoint("revokeUrl", revokeUrl)),
+        revocation.revoke(GrantRevocation.revokeEndpoint("QuickBooks", connection, revokeUrl),
                 GrantRevocation.Style.JSON_WITH_CLIENT, connection.credential(TokenSet.CLIENT_ID),
                 connection.credential(TokenSet.CLIENT_SECRET), connection.credential(TokenSet.REFRESH_TOKEN));
         return true;

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.taskhub.config.HttpProperties;
 import io.taskhub.provider.Provider;
 import io.taskhub.provider.ProviderRejection;
 import io.taskhub.provider.ProviderUnavailable;
@@ -44,15 +45,17 @@ public class SalesforceSessions {
 
     private final CamelContext camel;
     private final SalesforceProperties properties;
+    private final HttpProperties http;
     // entries stay (a few bytes an integration): removing one could race with a login about to start under it
     private final Map<Long, Org> orgs = new ConcurrentHashMap<>();
     private final Set<OrgSession> live = ConcurrentHashMap.newKeySet();
     private final AtomicLong ticks = new AtomicLong();
     private final AtomicLong names = new AtomicLong();
 
-    public SalesforceSessions(CamelContext camel, SalesforceProperties properties) {
+    public SalesforceSessions(CamelContext camel, SalesforceProperties properties, HttpProperties http) {
         this.camel = camel;
         this.properties = properties;
+        this.http = http;
     }
 
     /**
@@ -182,6 +185,10 @@ public class SalesforceSessions {
         component.setRefreshToken(connection.credential("refreshToken"));
         // queries come back as raw JSON, mapped by SalesforceMapper: no generated sObject classes to scan for
         component.setPackages(SalesforceSessions.class.getPackageName());
+        // the same bounds as every provider call: Jetty's request timeout covers the whole answer
+        component.setHttpClientConnectionTimeout(http.connectTimeoutMs());
+        component.setHttpClientIdleTimeout(http.readTimeoutMs());
+        component.setHttpRequestTimeout(http.responseTimeoutMs());
         component.setWorkerPoolSize(1);
         component.setWorkerPoolMaxSize(4);
         SalesforceEndpointConfig config = new SalesforceEndpointConfig();

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.taskhub.config.WholeAnswer;
 import io.taskhub.model.LedgerAccount;
 import io.taskhub.model.Organisation;
 import io.taskhub.provider.ProviderRejection;
@@ -88,7 +89,7 @@ public class XeroOrganisation {
         }
         HttpResponse<String> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = WholeAnswer.send(http, request.build(), oauth.timeout());
         } catch (IOException e) {
             throw new UncheckedIOException("Xero could not be reached at " + url, e);
         } catch (InterruptedException e) {

@@ -6,7 +6,6 @@ import java.util.Map;
 import io.taskhub.provider.Provider;
 import io.taskhub.provider.oauth.GrantRevocation;
 import io.taskhub.provider.oauth.OAuthTokens;
-import io.taskhub.provider.oauth.TokenEndpoint;
 import io.taskhub.provider.oauth.TokenSet;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -88,6 +87,11 @@ public class XeroProvider implements Provider {
     }
 
     @Override
+    public String tenantCredential() {
+        return TENANT_ID;
+    }
+
+    @Override
     public List<String> requiredSettings() {
         return List.of(XeroMapper.REVENUE_SETTING, XeroMapper.EXPENSE_SETTING);
     }
@@ -114,7 +118,7 @@ public class XeroProvider implements Provider {
     /** Revoking the refresh token ends the grant, and Xero removes the organisations' connections made with it. */
     @Override
     public boolean revoke(Connection connection) {
-        revocation.revoke(new TokenEndpoint("Xero", connection.endpoint("revokeUrl", revokeUrl)),
+        revocation.revoke(GrantRevocation.revokeEndpoint("Xero", connection, revokeUrl),
                 GrantRevocation.Style.FORM_WITH_CLIENT, connection.credential(TokenSet.CLIENT_ID),
                 connection.credential(TokenSet.CLIENT_SECRET), connection.credential(TokenSet.REFRESH_TOKEN));
         return true;

@@ -3,6 +3,7 @@ package io.taskhub.provider.xero;
 import io.taskhub.provider.Provider;
 import io.taskhub.provider.oauth.OAuthTokens;
 import io.taskhub.provider.oauth.TokenEndpoint;
+import io.taskhub.sync.FreshRequest;
 import io.taskhub.sync.SyncContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -56,7 +57,7 @@ public class XeroSession {
         String accessToken = tokens.accessToken(exchange.getProperty(INTEGRATION, Long.class),
                 exchange.getProperty(TOKEN_ENDPOINT, TokenEndpoint.class));
         Message message = exchange.getIn();
-        message.removeHeaders("*");
+        FreshRequest.clear(message);
         message.setHeader("Authorization", "Bearer " + accessToken);
         message.setHeader("xero-tenant-id", exchange.getProperty(TENANT, String.class));
         message.setHeader("Accept", "application/json");

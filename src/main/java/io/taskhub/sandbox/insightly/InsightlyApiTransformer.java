@@ -17,6 +17,7 @@ final class InsightlyApiTransformer extends CatchAllTransformer {
     static final String NAME = "insightly-simulator";
 
     private final InsightlyEndpoint endpoint;
+    private volatile int delayMillis;
 
     InsightlyApiTransformer(InsightlyEndpoint endpoint) {
         super(NAME);
@@ -36,10 +37,17 @@ final class InsightlyApiTransformer extends CatchAllTransformer {
         }
         ResponseDefinitionBuilder builder = new ResponseDefinitionBuilder().withStatus(answer.status());
         answer.headers().forEach(builder::withHeader);
+        if (delayMillis > 0) {
+            builder.withFixedDelay(delayMillis);
+        }
         if (answer.body() != null) {
             builder.withHeader("Content-Type", "application/json; charset=utf-8").withBody(answer.body());
         }
         return builder.build();
+    }
+
+    void delay(int millis) {
+        delayMillis = millis;
     }
 
     /**

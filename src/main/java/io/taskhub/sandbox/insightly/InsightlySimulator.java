@@ -1,5 +1,6 @@
 package io.taskhub.sandbox.insightly;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -95,6 +96,7 @@ public final class InsightlySimulator implements AutoCloseable {
     private final InsightlyEndpoint endpoint;
     private final InsightlyFaults faults = new InsightlyFaults();
     private final Map<Long, String> users = new LinkedHashMap<>();
+    private final InsightlyApiTransformer transformer;
     private final WireMockServer server;
 
     private InsightlySimulator(Options options) {
@@ -107,7 +109,8 @@ public final class InsightlySimulator implements AutoCloseable {
         store = new InsightlyStore(new InsightlyGenerator(options.seed(), options.counts(), List.copyOf(users.keySet())),
                 options.counts());
         endpoint = new InsightlyEndpoint(store, userRecords, options.apiKey(), faults);
-        server = new InsightlyApiTransformer(endpoint).newServer(options.port());
+        transformer = new InsightlyApiTransformer(endpoint);
+        server = transformer.newServer(options.port());
     }
 
     /** Starts a simulator with the default options (free port, 300 records of each type). */
@@ -196,6 +199,11 @@ public final class InsightlySimulator implements AutoCloseable {
     /** The next {@code count} requests with a valid key answer this error status. */
     public void failNextRequests(int count, int status) {
         faults.fail(count, status);
+    }
+
+    /** Every later answer comes this much late: a slow instance, whose syncs last long enough to watch. Zero: none. */
+    public void delayAnswers(Duration delay) {
+        transformer.delay(Math.toIntExact(delay.toMillis()));
     }
 
     public void clearFaults() {

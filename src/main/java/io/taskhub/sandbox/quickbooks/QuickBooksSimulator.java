@@ -90,6 +90,12 @@ public final class QuickBooksSimulator implements AutoCloseable {
                     accessTokenLifetime);
         }
 
+        /** Another company: several simulators then stand for several QuickBooks companies (realms). */
+        public Options withRealmId(String realmId) {
+            return new Options(port, seed, sizes, clientId, clientSecret, refreshToken, realmId, seededCustomers,
+                    accessTokenLifetime);
+        }
+
         public Options withAccessTokenLifetime(Duration lifetime) {
             return new Options(port, seed, sizes, clientId, clientSecret, refreshToken, realmId, seededCustomers,
                     lifetime);

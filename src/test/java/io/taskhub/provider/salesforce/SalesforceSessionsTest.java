@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import io.taskhub.config.HttpProperties;
 import io.taskhub.provider.Provider;
 import io.taskhub.sandbox.salesforce.SalesforceSimulator;
 import org.apache.camel.CamelContext;
@@ -24,7 +25,8 @@ class SalesforceSessionsTest {
     private final SalesforceSimulator salesforce = SalesforceSimulator.start();
     private final CamelContext camel = new DefaultCamelContext();
     private final SalesforceSessions sessions = new SalesforceSessions(camel,
-            new SalesforceProperties("61.0", salesforce.baseUrl(), Set.of(), Duration.ZERO, 1));
+            new SalesforceProperties("61.0", salesforce.baseUrl(), Set.of(), Duration.ZERO, 1),
+            new HttpProperties(10_000, 60_000, 120_000));
 
     @AfterEach
     void tearDown() throws Exception {

@@ -1,0 +1,46 @@
+package io.taskhub.api;
+
+import io.taskhub.security.UserDirectory;
+import io.taskhub.sync.RejectedRecords;
+import io.taskhub.sync.RunRepository;
+import org.apache.camel.Header;
+import org.springframework.stereotype.Component;
+
+/** The records that runs rejected as invalid, kept with their reason and payload for inspection. */
+@Component("rejectedApi")
+public class RejectedApi {
+
+    private final IntegrationsApi integrations;
+    private final RunRepository runs;
+    private final RejectedRecords rejected;
+    private final UserDirectory directory;
+
+    public RejectedApi(IntegrationsApi integrations, RunRepository runs, RejectedRecords rejected,
+                       UserDirectory directory) {
+        this.integrations = integrations;
+        this.runs = runs;
+        this.rejected = rejected;
+        this.directory = directory;
+    }
+
+    public RejectedRecords.Page ofRun(@Header("acc") String acc, @Header("runId") String runId,
+                                      @Header("page") String page, @Header("size") String size) {
+        long account = Accounts.existing(directory, acc);
+        long run = runs.find(account, Check.id("runId", runId))
+                .orElseThrow(() -> ApiProblem.notFound("no run " + runId + " in this account")).id();
+        return rejected.ofRun(run, pageNumber(page), pageSize(size));
+    }
+
+    public RejectedRecords.Page current(@Header("acc") String acc, @Header("id") String id,
+                                        @Header("page") String page, @Header("size") String size) {
+        return rejected.current(integrations.find(acc, id).id(), pageNumber(page), pageSize(size));
+    }
+
+    private static int pageNumber(String page) {
+        return Check.optionalInt("page", page, 0, 0, 1_000_000);
+    }
+
+    private static int pageSize(String size) {
+        return Check.optionalInt("size", size, 50, 1, 500);
+    }
+}

@@ -1,0 +1,77 @@
+package io.taskhub.provider.insightly;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.taskhub.sync.MappedRecord;
+import io.taskhub.sync.PageSource;
+import io.taskhub.sync.UnreadablePage;
+import org.springframework.stereotype.Component;
+
+/**
+ * Insightly's pages: {@code /{Type}} in full, or {@code /{Type}/Search?updated_after_utc} since the cursor, by
+ * {@code skip}/{@code top}. Insightly documents the order of neither, so the cursor moves once the last page is
+ * stored; offset pages can shift, so a full reconciliation confirms its unseen records by id before archiving them.
+ */
+@Component("insightlyPages")
+public class InsightlyPages implements PageSource<InsightlyRequest> {
+
+    private final InsightlyMapper mapper;
+    private final InsightlyProperties properties;
+    private final DateTimeFormatter searchTime;
+
+    public InsightlyPages(InsightlyProperties properties) {
+        this.mapper = new InsightlyMapper(properties.archivedOpportunityStates(), properties.archivedProjectStatuses());
+        this.properties = properties;
+        this.searchTime = DateTimeFormatter.ofPattern(properties.searchTimeFormat()).withZone(ZoneOffset.UTC);
+    }
+
+    @Override
+    public InsightlyRequest first(String type, Instant since) {
+        return InsightlyRequest.records(InsightlyApi.resource(type), since == null ? null : searchTime.format(since),
+                properties.pageSize(), properties.brief());
+    }
+
+    @Override
+    public void check(InsightlyRequest request, JsonNode answer) throws UnreadablePage {
+        if (!answer.isArray()) {
+            throw new UnreadablePage("Insightly's answer to " + request.path() + "?" + request.query(),
+                    "it is not a list of records", null);
+        }
+    }
+
+    @Override
+    public List<JsonNode> records(InsightlyRequest request, JsonNode answer) {
+        List<JsonNode> records = new ArrayList<>();
+        answer.forEach(records::add);
+        return records;
+    }
+
+    @Override
+    public InsightlyRequest next(InsightlyRequest request, JsonNode answer, int records) {
+        return request.filledBy(records) ? request.next() : null;
+    }
+
+    @Override
+    public MappedRecord map(String type, JsonNode record, ImportContext context) {
+        InsightlyMapper.Mapped mapped = mapper.map(type, record, context.userEmails(),
+                Set.copyOf(context.importedTypes()));
+        return new MappedRecord(mapped.task(), mapped.client());
+    }
+
+    @Override
+    public String id(String type, JsonNode record) {
+        return InsightlyMapper.id(type, record);
+    }
+
+    @Override
+    public Duration overlap() {
+        return properties.overlap();
+    }
+}

@@ -1,0 +1,73 @@
+package io.taskhub.provider.xero;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.taskhub.sync.MappedRecord;
+import io.taskhub.sync.PageSource;
+import io.taskhub.sync.UnreadablePage;
+import org.springframework.stereotype.Component;
+
+/**
+ * Xero's contact pages, newest first ({@code order=UpdatedDateUTC DESC}): a contact changed while the pages are
+ * read moves to the front, so the pages still to come only shift towards repeats, never towards gaps. The cursor
+ * moves with the last page only: a fetch that stops half way (a daily limit) reads everything it missed next time.
+ */
+@Component("xeroPages")
+public class XeroPages implements PageSource<XeroPages.Request> {
+
+    /** A page of {@code GET /Contacts}, and its If-Modified-Since (whole seconds, as Xero reads it) or null. */
+    public record Request(int page, String modifiedSince) {
+    }
+
+    private final XeroProperties properties;
+
+    public XeroPages(XeroProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public Request first(String type, Instant since) {
+        return new Request(1, since == null ? null : since.truncatedTo(ChronoUnit.SECONDS).toString());
+    }
+
+    @Override
+    public void check(Request request, JsonNode answer) throws UnreadablePage {
+        if (!answer.path("Contacts").isArray()) {
+            throw new UnreadablePage("Xero's answer to page " + request.page() + " of the contacts",
+                    "it holds no Contacts list", null);
+        }
+    }
+
+    @Override
+    public List<JsonNode> records(Request request, JsonNode answer) {
+        List<JsonNode> contacts = new ArrayList<>();
+        answer.path("Contacts").forEach(contacts::add);
+        return contacts;
+    }
+
+    @Override
+    public Request next(Request request, JsonNode answer, int records) {
+        return records < properties.pageSize() ? null : new Request(request.page() + 1, request.modifiedSince());
+    }
+
+    @Override
+    public MappedRecord map(String type, JsonNode contact, ImportContext context) {
+        XeroMapper.MappedContact mapped = XeroMapper.contact(contact);
+        return new MappedRecord(mapped.task(), mapped.client());
+    }
+
+    @Override
+    public String id(String type, JsonNode contact) {
+        return contact.path("ContactID").asText(null);
+    }
+
+    @Override
+    public Duration overlap() {
+        return properties.overlap();
+    }
+}

@@ -1,0 +1,102 @@
+package io.taskhub.sync;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.taskhub.config.DatabaseHealth;
+import io.taskhub.provider.Provider;
+import io.taskhub.provider.Providers;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * How fresh the active integrations are, per provider: how many are overdue (no successful sync for twice their
+ * interval) or failing (their last run failed), and the oldest successful sync. Gauges for Prometheus, and the
+ * {@code integrations} health group's details: one tenant's trouble is reported there, never made the hub's
+ * readiness, so the indicator stays UP and lists what is wrong. Read from the database at most every 15 s.
+ */
+@Component("integrationFreshness")
+public class IntegrationFreshness implements HealthIndicator {
+
+    /** Per provider: overdue, failing, seconds since the oldest last successful sync. */
+    record Freshness(long overdue, long failing, double oldestSeconds) {
+    }
+
+    /** One integration in trouble, as the operator's health details show it. */
+    record Trouble(long integrationId, long accountId, String provider, String reason) {
+    }
+
+    private static final Duration CACHED = Duration.ofSeconds(15);
+    private static final int LISTED = 20;
+
+    private final JdbcTemplate jdbc;
+    private volatile Map<String, Freshness> byProvider = Map.of();
+    private volatile Instant readAt = Instant.EPOCH;
+
+    public IntegrationFreshness(DatabaseHealth database, MeterRegistry registry, Providers providers) {
+        // the health check's own connection: a scrape or a probe never waits behind the syncs' pool
+        this.jdbc = database.quickReads();
+        for (String provider : providers.all().stream().map(Provider::id).toList()) {
+            Gauge.builder("hub.integrations.overdue", this, f -> f.of(provider).overdue())
+                    .description("Active integrations with no successful sync for twice their interval")
+                    .tag("provider", provider).register(registry);
+            Gauge.builder("hub.integrations.failing", this, f -> f.of(provider).failing())
+                    .description("Active integrations whose last run failed").tag("provider", provider)
+                    .register(registry);
+            Gauge.builder("hub.integrations.oldest.sync.age", this, f -> f.of(provider).oldestSeconds())
+                    .description("Seconds since the least recently synced active integration's last success")
+                    .baseUnit("seconds").tag("provider", provider).register(registry);
+        }
+    }
+
+    @Override
+    public Health health() {
+        Map<String, Object> details = new LinkedHashMap<>(Map.of("providers", current()));
+        details.put("inTrouble", troubles());
+        return Health.up().withDetails(details).build();
+    }
+
+    private Freshness of(String provider) {
+        return current().getOrDefault(provider, new Freshness(0, 0, 0));
+    }
+
+    /** Re-read at most every 15 s; with the database out, the gauges keep their last values. */
+    private Map<String, Freshness> current() {
+        if (readAt.plus(CACHED).isAfter(Instant.now())) {
+            return byProvider;
+        }
+        Map<String, Freshness> read = new LinkedHashMap<>();
+        try {
+            jdbc.query("""
+                    select provider,
+                           count(*) filter (where overdue) as overdue,
+                           count(*) filter (where failing) as failing,
+                           coalesce(max(extract(epoch from now() - coalesce(last_sync_at, created_at))), 0) as oldest
+                    from active_integration_health group by provider""",
+                    rs -> {
+                        read.put(rs.getString(1), new Freshness(rs.getLong(2), rs.getLong(3), rs.getDouble(4)));
+                    });
+        } catch (DataAccessException unreachable) {
+            return byProvider;
+        }
+        byProvider = read;
+        readAt = Instant.now();
+        return read;
+    }
+
+    private List<Trouble> troubles() {
+        return jdbc.query("""
+                select id, account_id, provider,
+                       case when failing then 'last run failed: ' || coalesce(last_error, '') else 'overdue' end
+                from active_integration_health where overdue or failing order by id limit ?""",
+                (rs, n) -> new Trouble(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)), LISTED);
+    }
+}

@@ -1,0 +1,116 @@
+package io.taskhub.sync;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.taskhub.model.ClientRecord;
+import io.taskhub.model.RejectedRecord;
+import io.taskhub.model.TaskRecord;
+import io.taskhub.provider.RecordRejected;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps every provider's page import shares (route template {@code page-import}): where a type's import starts,
+ * and each answered page mapped record by record (rejects kept aside with their reason), its latest stamp tracked,
+ * unchanged overlap re-reads dropped, the next page decided. The provider says only what is its own, through its
+ * {@link PageSource}; the state lives in the typed variable {@code import}.
+ */
+@Component("pageImport")
+public class PageImport {
+
+    public static final String STATE = "import";
+    /** The variable naming the provider's {@link PageSource} bean, set by the template from its parameter. */
+    public static final String SOURCE = "pageSource";
+    /** The variable holding the provider's users (id → email) where its records are assigned by them. */
+    public static final String USERS = "providerUsers";
+
+    private final OverlapFilter overlap;
+    private final PageReader reader;
+
+    public PageImport(OverlapFilter overlap, PageReader reader) {
+        this.overlap = overlap;
+        this.reader = reader;
+    }
+
+    /** Body: the type. The first request: everything on a full reconciliation, else since the cursor minus the overlap. */
+    public void start(Exchange exchange) {
+        SyncContext sync = sync(exchange);
+        String type = exchange.getIn().getBody(String.class);
+        PageSource<Object> source = source(exchange);
+        String cursor = sync.cursor(type);
+        Instant stored = cursor == null ? null : Instant.parse(cursor);
+        exchange.setProperty("type", type);
+        exchange.setVariable(STATE, new ImportState(type, source.first(type,
+                stored == null ? null : stored.minus(source.overlap())), stored));
+    }
+
+    /**
+     * The last step of a provider's fetch route. Body: the answer as it came; left as JSON, or an
+     * {@link UnreadablePage} naming the page, which the retries fetch again.
+     */
+    public void read(Exchange exchange) throws IOException {
+        ImportState state = exchange.getVariable(STATE, ImportState.class);
+        String page = sync(exchange).provider() + "'s answer to page " + (state.getPages() + 1) + " of "
+                + state.getType();
+        JsonNode answer = reader.read(exchange, page);
+        source(exchange).check(state.getRequest(), answer);
+        exchange.getIn().setBody(answer);
+    }
+
+    /** Body: the page's JSON answer, as the provider's fetch route read it. Leaves the mapped page as the body. */
+    public void map(Exchange exchange) {
+        SyncContext sync = sync(exchange);
+        ImportState state = exchange.getVariable(STATE, ImportState.class);
+        PageSource<Object> source = source(exchange);
+        String type = state.getType();
+        JsonNode answer = exchange.getIn().getBody(JsonNode.class);
+        List<JsonNode> records = source.records(state.getRequest(), answer);
+        PageSource.ImportContext context = new PageSource.ImportContext(sync.selectedTypes(), users(exchange));
+        List<TaskRecord> tasks = new ArrayList<>();
+        List<ClientRecord> clients = new ArrayList<>();
+        List<RejectedRecord> rejected = new ArrayList<>();
+        for (JsonNode record : records) {
+            try {
+                MappedRecord mapped = source.map(type, record, context);
+                tasks.add(mapped.task());
+                if (mapped.client() != null) {
+                    clients.add(mapped.client());
+                }
+                state.seen(mapped.task().externalUpdatedAt());
+            } catch (RecordRejected e) {
+                rejected.add(new RejectedRecord(type, source.id(type, record), e.getMessage(), record.toString()));
+            }
+        }
+        Object next = source.next(state.getRequest(), answer, records.size());
+        state.advance(next, records.size());
+        List<TaskRecord> changed = overlap.changedOnly(sync.integrationId(), type, tasks, state.storedCursor());
+        Set<String> changedIds = changed.stream().map(TaskRecord::externalId).collect(Collectors.toSet());
+        boolean cursorMoves = source.cursorFollowsPages() || next == null;
+        String cursor = cursorMoves && state.latest() != null ? state.latest().toString() : null;
+        exchange.getIn().setBody(new MappedPage(type, changed,
+                clients.stream().filter(client -> changedIds.contains(client.externalId())).toList(), rejected, cursor));
+    }
+
+    private static SyncContext sync(Exchange exchange) {
+        return exchange.getProperty(SyncContext.PROPERTY, SyncContext.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static PageSource<Object> source(Exchange exchange) {
+        String name = exchange.getVariable(SOURCE, String.class);
+        return exchange.getContext().getRegistry().lookupByNameAndType(name, PageSource.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> users(Exchange exchange) {
+        Map<String, String> users = exchange.getVariable(USERS, Map.class);
+        return users == null ? Map.of() : users;
+    }
+}

@@ -1,0 +1,49 @@
+package io.taskhub.sync;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.slf4j.MDC;
+
+/**
+ * The logging context of a sync's lines (MDC: {@code runId}, {@code integrationId}, {@code provider}), on the run's
+ * thread and on the writer thread that stores its pages. Ids only: never a credential.
+ */
+final class SyncLogContext {
+
+    private static final String[] KEYS = {"runId", "integrationId", "provider"};
+
+    private SyncLogContext() {
+    }
+
+    static Map<String, String> of(long runId, RunRepository runs, IntegrationRepository integrations) {
+        Map<String, String> context = new LinkedHashMap<>();
+        context.put("runId", String.valueOf(runId));
+        runs.find(runId).ifPresent(run -> {
+            context.put("integrationId", String.valueOf(run.integrationId()));
+            integrations.find(run.integrationId()).ifPresent(i -> context.put("provider", i.provider()));
+        });
+        return context;
+    }
+
+    static Map<String, String> current() {
+        Map<String, String> context = new LinkedHashMap<>();
+        for (String key : KEYS) {
+            String value = MDC.get(key);
+            if (value != null) {
+                context.put(key, value);
+            }
+        }
+        return context;
+    }
+
+    static void enter(Map<String, String> context) {
+        context.forEach(MDC::put);
+    }
+
+    static void leave() {
+        for (String key : KEYS) {
+            MDC.remove(key);
+        }
+    }
+}
