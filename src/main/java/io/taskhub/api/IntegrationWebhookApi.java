@@ -1,11 +1,10 @@
 package io.taskhub.api;
 
+import io.taskhub.config.PublicUrl;
 import io.taskhub.model.IntegrationStatus;
 import io.taskhub.sync.StoredIntegration;
 import io.taskhub.sync.WebhookSecrets;
 import org.apache.camel.Header;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,15 +22,12 @@ public class IntegrationWebhookApi {
 
     private final IntegrationsApi integrations;
     private final WebhookSecrets secrets;
-    private final String publicUrl;
-    private final Environment environment;
+    private final PublicUrl publicUrl;
 
-    public IntegrationWebhookApi(IntegrationsApi integrations, WebhookSecrets secrets,
-                                 @Value("${hub.public-url:}") String publicUrl, Environment environment) {
+    public IntegrationWebhookApi(IntegrationsApi integrations, WebhookSecrets secrets, PublicUrl publicUrl) {
         this.integrations = integrations;
         this.secrets = secrets;
         this.publicUrl = publicUrl;
-        this.environment = environment;
     }
 
     public Webhook show(@Header("acc") String acc, @Header("id") String id) {
@@ -58,8 +54,6 @@ public class IntegrationWebhookApi {
     }
 
     private String url(StoredIntegration integration) {
-        String base = publicUrl.isBlank() ? "http://localhost:" + environment.getProperty("local.server.port",
-                environment.getProperty("server.port", "8080")) : publicUrl.replaceAll("/+$", "");
-        return base + "/webhooks/" + PROVIDER + "/" + integration.id();
+        return publicUrl.resolve("/webhooks/" + PROVIDER + "/" + integration.id());
     }
 }

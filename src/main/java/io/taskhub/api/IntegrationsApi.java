@@ -25,6 +25,7 @@ import io.taskhub.sync.IntegrationRepository;
 import io.taskhub.sync.RunRepository;
 import io.taskhub.sync.StoredIntegration;
 import io.taskhub.sync.SyncScheduler;
+import io.taskhub.sync.Unlinking;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
@@ -46,11 +47,13 @@ public class IntegrationsApi {
     private final SyncScheduler scheduler;
     private final UserDirectory directory;
     private final EndpointPolicy endpoints;
+    private final Unlinking unlinking;
 
     public IntegrationsApi(Providers providers, IntegrationRepository integrations, IntegrationLifecycle lifecycle,
                            RunRepository runs, SyncScheduler scheduler, UserDirectory directory,
-                           EndpointPolicy endpoints) {
+                           EndpointPolicy endpoints, Unlinking unlinking) {
         this.endpoints = endpoints;
+        this.unlinking = unlinking;
         this.providers = providers;
         this.integrations = integrations;
         this.lifecycle = lifecycle;
@@ -69,18 +72,32 @@ public class IntegrationsApi {
         Provider.Connection connection = new Provider.Connection(credentials(provider, body.credentials()),
                 endpoints.check(provider, body.endpoint()), settings(provider, body.settings()));
         List<String> types = types(provider, body.selectedTypes());
-        int interval = body.intervalSeconds() == null ? provider.defaultIntervalSeconds()
-                : Check.range("intervalSeconds", body.intervalSeconds(), MIN_INTERVAL, MAX_INTERVAL);
-        if (integrations.hasLive(account, provider.id())) {
-            throw ApiProblem.conflict("the account already has a " + provider.id() + " integration");
-        }
+        int interval = interval(provider, body.intervalSeconds());
+        long id = enableVerified(account, provider, Caller.of(exchange).login(), connection, types, interval);
+        return Http.created(exchange, view(integrations.find(id).orElseThrow()));
+    }
+
+    /** Checks the connection with the provider, then stores it: the one way an integration comes to be. */
+    long enableVerified(long account, Provider provider, String owner, Provider.Connection connection,
+                        List<String> types, int interval) {
+        requireNoLive(account, provider);
         verify(provider, connection);
         try {
-            long id = lifecycle.enable(account, provider, Caller.of(exchange).login(), connection, types, interval);
-            return Http.created(exchange, view(integrations.find(id).orElseThrow()));
+            return lifecycle.enable(account, provider, owner, connection, types, interval);
         } catch (DuplicateKeyException e) {
             throw ApiProblem.conflict("the account already has a " + provider.id() + " integration");
         }
+    }
+
+    void requireNoLive(long account, Provider provider) {
+        if (integrations.hasLive(account, provider.id())) {
+            throw ApiProblem.conflict("the account already has a " + provider.id() + " integration");
+        }
+    }
+
+    static int interval(Provider provider, Integer requested) {
+        return requested == null ? provider.defaultIntervalSeconds()
+                : Check.range("intervalSeconds", requested, MIN_INTERVAL, MAX_INTERVAL);
     }
 
     public List<Integration> list(@Header("acc") String acc) {
@@ -125,22 +142,33 @@ public class IntegrationsApi {
 
     public Integration reenable(@Header("acc") String acc, @Header("id") String id, @Body Requests.Reenable body,
                                 Exchange exchange) {
-        StoredIntegration integration = find(acc, id);
+        StoredIntegration integration = reenableable(find(acc, id));
+        Provider provider = providers.get(integration.provider());
+        reenableVerified(integration, Caller.of(exchange).login(),
+                credentials(provider, Check.body(body).credentials()));
+        return view(integrations.find(integration.id()).orElseThrow());
+    }
+
+    static StoredIntegration reenableable(StoredIntegration integration) {
         if (integration.status() == IntegrationStatus.UNLINKED) {
             throw ApiProblem.conflict("an unlinked integration cannot be re-enabled: enable a new one");
         }
+        return integration;
+    }
+
+    /** Checks the new credentials with the provider, then the caller becomes the integration's owner. */
+    void reenableVerified(StoredIntegration integration, String owner, Map<String, String> credentials) {
         Provider provider = providers.get(integration.provider());
-        Provider.Connection connection = new Provider.Connection(credentials(provider, Check.body(body).credentials()),
-                integration.endpoint(), integration.settings());
+        Provider.Connection connection = new Provider.Connection(credentials, integration.endpoint(),
+                integration.settings());
         verify(provider, connection);
-        lifecycle.reenable(integration, Caller.of(exchange).login(), connection.credentials());
-        return view(integrations.find(integration.id()).orElseThrow());
+        lifecycle.reenable(integration, owner, connection.credentials());
     }
 
     public void unlink(@Header("acc") String acc, @Header("id") String id, Exchange exchange) {
         StoredIntegration integration = find(acc, id);
         if (integration.status() != IntegrationStatus.UNLINKED) {
-            lifecycle.unlink(integration);
+            unlinking.unlink(integration);
         }
         Http.noContent(exchange);
     }
@@ -201,7 +229,7 @@ public class IntegrationsApi {
         return credentials;
     }
 
-    private static Map<String, Object> settings(Provider provider, Map<String, Object> given) {
+    static Map<String, Object> settings(Provider provider, Map<String, Object> given) {
         Map<String, Object> settings = given == null ? new HashMap<>() : new HashMap<>(given);
         for (String field : provider.requiredSettings()) {
             Object value = settings.get(field);
@@ -210,7 +238,7 @@ public class IntegrationsApi {
         return settings;
     }
 
-    private static List<String> types(Provider provider, List<String> requested) {
+    static List<String> types(Provider provider, List<String> requested) {
         if (!provider.typesSelectable() || requested == null) {
             return provider.types();
         }

@@ -12,6 +12,7 @@ import io.taskhub.model.InvoiceExport;
 import io.taskhub.provider.InvoiceRejected;
 import io.taskhub.provider.ProviderRejection;
 import io.taskhub.provider.ProviderUnavailable;
+import io.taskhub.provider.xero.XeroMapper;
 import io.taskhub.sync.Causes;
 import io.taskhub.sync.IntegrationLifecycle;
 import io.taskhub.sync.StoredIntegration;
@@ -54,6 +55,10 @@ public class InvoicesApi {
         }
         if (integration.status() != IntegrationStatus.ACTIVE) {
             throw ApiProblem.conflict("integration " + integration.id() + " is " + integration.status());
+        }
+        if (!integration.settings().containsKey(XeroMapper.REVENUE_SETTING)) {
+            throw ApiProblem.conflict("settings.revenueAccountCode is not set: choose the revenue account with PUT "
+                    + ".../integrations/" + integration.id() + "/settings");
         }
         InvoiceExport export = export(integration, Check.body(body));
         Object answer;

@@ -23,10 +23,22 @@ public final class Requests {
     public record SelectedTypes(List<String> selectedTypes) {
     }
 
+    public record XeroSettingsChange(String revenueAccountCode, String expenseAccountCode) {
+    }
+
     public record TimerChange(Integer intervalSeconds) {
     }
 
     public record Reenable(Map<String, String> credentials) {
+    }
+
+    /** Which of the organisations a consent covers the connection is for. */
+    public record OrganisationChoice(String tenantId) {
+    }
+
+    /** All but the provider optional; {@code integrationId} re-enables that integration instead of creating one. */
+    public record NewConnection(String provider, Map<String, String> endpoint, List<String> selectedTypes,
+                                Integer intervalSeconds, Map<String, Object> settings, String integrationId) {
     }
 
     public record NewAssignee(String email, String role) {

@@ -87,6 +87,20 @@ public interface Provider {
      */
     void verify(Connection connection);
 
+    /** How many records of each type the provider holds, asked now; a type it cannot count is left out. */
+    default Map<String, Long> countRecords(long integrationId, Connection connection) {
+        return Map.of();
+    }
+
+    /**
+     * Takes back at the provider the access its user granted the hub, when the integration is unlinked; answers
+     * whether there was a grant to revoke (an API key has none). Throws {@link ProviderRejection} if the provider
+     * refuses, {@link ProviderUnavailable} if it fails.
+     */
+    default boolean revoke(Connection connection) {
+        return false;
+    }
+
     /** List name of a type: {@code opportunities} becomes {@code Opportunities}. */
     default String typeName(String type) {
         return Character.toUpperCase(type.charAt(0)) + type.substring(1);

@@ -79,7 +79,8 @@ public class DemoAccount {
                             "clientSecret", XeroSimulator.DEFAULT_CLIENT_SECRET,
                             "refreshToken", XeroSimulator.DEFAULT_REFRESH_TOKEN,
                             "tenantId", XeroSimulator.DEFAULT_TENANT_ID),
-                    Map.of("baseUrl", xero.baseUrl(), "tokenUrl", xero.tokenUrl()),
+                    Map.of("baseUrl", xero.baseUrl(), "tokenUrl", xero.tokenUrl(), "authorizeUrl", xero.authorizeUrl(),
+                            "revokeUrl", xero.revokeUrl()),
                     Map.of("revenueAccountCode", XeroSimulator.REVENUE_ACCOUNT,
                             "expenseAccountCode", XeroSimulator.EXPENSE_ACCOUNT)));
             // the first sync spends this refresh token and stores its successor, as with a real company
@@ -87,7 +88,8 @@ public class DemoAccount {
                     Map.of("clientId", QuickBooksSimulator.DEFAULT_CLIENT_ID,
                             "clientSecret", QuickBooksSimulator.DEFAULT_CLIENT_SECRET,
                             "refreshToken", QuickBooksSimulator.DEFAULT_REFRESH_TOKEN, "realmId", quickbooks.realmId()),
-                    Map.of("baseUrl", quickbooks.baseUrl(), "tokenUrl", quickbooks.tokenUrl()), Map.of()));
+                    Map.of("baseUrl", quickbooks.baseUrl(), "tokenUrl", quickbooks.tokenUrl(),
+                            "authorizeUrl", quickbooks.authorizeUrl(), "revokeUrl", quickbooks.revokeUrl()), Map.of()));
             LOG.info("Sandbox: demo account {} created (log in as {})", account, sandbox.adminEmail());
         }
         LOG.info("Sandbox simulators: Salesforce {}, Insightly {}, Xero {}, QuickBooks {}", salesforce.baseUrl(),

@@ -30,11 +30,13 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
- * HTTP Basic for everything but health, the OpenAPI document and the provider webhooks; the operator alone reaches
- * Hawtio and actuator.
+ * HTTP Basic for everything but health, the OpenAPI document, the provider webhooks and the OAuth callback; the
+ * operator alone reaches Hawtio and actuator.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
+
+    private static final String OAUTH_CALLBACK = "/oauth/callback/*";
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, ProblemWriter problems,
@@ -66,6 +68,9 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/openapi.json").permitAll()
+                        // the provider sends the user's browser back here: the single-use state is the proof, and
+                        // a GET needs no CSRF token
+                        .requestMatchers(HttpMethod.GET, OAUTH_CALLBACK).permitAll()
                         // providers log in nowhere: each webhook checks its delivery's signature or secret
                         .requestMatchers(HttpMethod.POST, "/webhooks/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("OPERATOR")

@@ -35,6 +35,14 @@ public class UserDirectory {
                 rs.getString(2)));
     }
 
+    /** Whether this login may still administer the account: one of its administrators, or the operator. */
+    public boolean mayAdminister(long accountId, String login) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from hub_user where lower(login) = lower(?)
+                               and (role = 'OPERATOR' or (account_id = ? and role = 'ADMINISTRATOR')))""",
+                Boolean.class, login, accountId));
+    }
+
     public boolean accountExists(long id) {
         return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from account where id = ?)",
                 Boolean.class, id));

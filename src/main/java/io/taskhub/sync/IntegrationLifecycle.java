@@ -96,7 +96,7 @@ public class IntegrationLifecycle {
     /** The provider refused the stored credentials (say a spent refresh token): no more syncs until re-enabled. */
     @Transactional
     public void credentialsRefused(long integrationId, String reason) {
-        integrations.updateStatus(integrationId, IntegrationStatus.NEEDS_REENABLE, reason);
+        integrations.needsReenable(integrationId, reason);
         scheduler.unschedule(integrationId);
     }
 

@@ -113,8 +113,18 @@ public class IntegrationRepository {
         jdbc.update("update integration set selected_types = ? where id = ?", types.toArray(String[]::new), id);
     }
 
+    public void updateSettings(long id, Map<String, Object> settings) {
+        jdbc.update("update integration set settings = ?::jsonb where id = ?", write(settings), id);
+    }
+
     public void updateInterval(long id, int intervalSeconds) {
         jdbc.update("update integration set interval_seconds = ? where id = ?", intervalSeconds, id);
+    }
+
+    /** Only an active integration needs re-enabling: one unlinked meanwhile (a run still in flight) stays unlinked. */
+    public void needsReenable(long id, String reason) {
+        jdbc.update("update integration set status = 'NEEDS_REENABLE', status_reason = ? where id = ? "
+                + "and status = 'ACTIVE'", reason, id);
     }
 
     public void updateStatus(long id, IntegrationStatus status, String reason) {

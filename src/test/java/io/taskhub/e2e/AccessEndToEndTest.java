@@ -80,7 +80,7 @@ class AccessEndToEndTest {
         String task = admin.tasks("/api/accounts/" + account, "size=1").path("items").get(0).path("id").asText();
         ids = Map.of("acc", String.valueOf(account), "id", integration, "runId", run.path("id").asText(),
                 "taskId", task, "clientId", "1", "email", "regular@guarded.test", "documentType", "INVOICE",
-                "documentId", "1");
+                "documentId", "1", "connectionId", "1");
         operations = operations(anonymous.get("/api/openapi.json").json());
     }
 

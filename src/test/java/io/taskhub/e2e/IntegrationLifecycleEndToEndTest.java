@@ -149,6 +149,10 @@ class IntegrationLifecycleEndToEndTest {
         acme.tasks("status=archived&size=500").path("items").forEach(t -> reasons.add(t.path("archivedReason").asText()));
         assertThat(reasons).isNotEmpty().containsOnly("UNLINKED");
         assertThat(acme.admin.post(integration + "/sync", null).status()).isEqualTo(409);
+        assertThat(acme.admin.get(integration).get("statusReason").asText())
+                .isEqualTo("unlinked; the grant was revoked at Salesforce");
+        // the unlink revoked the refresh token: the user grants the app access again
+        salesforce.registerClient("lifecycle-client", SECRET, REFRESH);
         assertThat(acme.admin.post(acme.path + "/integrations", acme.enableBody(3600)).status())
                 .as("a new one may be enabled after unlinking").isEqualTo(201);
     }

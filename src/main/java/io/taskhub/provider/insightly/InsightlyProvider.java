@@ -1,6 +1,8 @@
 package io.taskhub.provider.insightly;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taskhub.provider.Provider;
@@ -57,16 +59,36 @@ public class InsightlyProvider implements Provider {
         return List.of("apiKey", "pod");
     }
 
-    /** Asks who the API key belongs to ({@code GET /Users/Me}): the cheapest call that needs a valid key. */
+    /** {@code count_total=true} on a one-record page of each type: Insightly answers the total in X-Total-Count. */
     @Override
-    public void verify(Connection connection) {
-        String url = InsightlyApi.baseUrl(connection, properties.baseUrl()) + "/Users/Me";
-        Exchange answer = camel.request(CHECK_ENDPOINT, exchange -> {
+    public Map<String, Long> countRecords(long integrationId, Connection connection) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String type : types()) {
+            Exchange answer = get(connection, "/" + InsightlyApi.resource(type), "count_total=true&top=1&brief=true");
+            String total = answer.getException() == null
+                    ? answer.getMessage().getHeader("X-Total-Count", String.class) : null;
+            if (total != null && total.matches("[0-9]{1,18}")) {
+                counts.put(type, Long.parseLong(total));
+            }
+        }
+        return counts;
+    }
+
+    private Exchange get(Connection connection, String path, String query) {
+        String url = InsightlyApi.baseUrl(connection, properties.baseUrl()) + path;
+        return camel.request(CHECK_ENDPOINT, exchange -> {
             exchange.getIn().setHeader(Exchange.HTTP_METHOD, "GET");
             exchange.getIn().setHeader(Exchange.HTTP_URI, url);
+            exchange.getIn().setHeader(Exchange.HTTP_QUERY, query);
             exchange.getIn().setHeader("Authorization", InsightlyApi.authorization(connection));
             exchange.getIn().setHeader("Accept", "application/json");
         });
+    }
+
+    /** Asks who the API key belongs to ({@code GET /Users/Me}): the cheapest call that needs a valid key. */
+    @Override
+    public void verify(Connection connection) {
+        Exchange answer = get(connection, "/Users/Me", null);
         if (answer.getException() != null) {
             throw new ProviderUnavailable("Insightly could not be reached", answer.getException());
         }

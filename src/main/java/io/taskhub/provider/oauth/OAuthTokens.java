@@ -52,7 +52,7 @@ public class OAuthTokens {
     private final IntegrationRepository integrations;
     private final CredentialCipher cipher;
     private final ObjectMapper json;
-    private final RefreshGrant grant;
+    private final TokenGrant grant;
     private final OAuthProperties properties;
     private final Map<String, Handover> handovers = new ConcurrentHashMap<>();
     /** Rotated tokens whose commit failed, by integration: the refresh token in the database is already spent. */
@@ -63,7 +63,7 @@ public class OAuthTokens {
     }
 
     public OAuthTokens(JdbcTemplate jdbc, PlatformTransactionManager transactions, IntegrationRepository integrations,
-                       CredentialCipher cipher, ObjectMapper json, RefreshGrant grant, OAuthProperties properties) {
+                       CredentialCipher cipher, ObjectMapper json, TokenGrant grant, OAuthProperties properties) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);

@@ -1,11 +1,15 @@
 package io.taskhub.provider.quickbooks;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.taskhub.provider.Provider;
 import io.taskhub.provider.ProviderRejection;
+import io.taskhub.provider.oauth.GrantRevocation;
 import io.taskhub.provider.oauth.OAuthTokens;
+import io.taskhub.provider.oauth.TokenSet;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,12 +20,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class QuickBooksProvider implements Provider {
 
+    private static final Map<String, String> ENTITIES = Map.of("customers", "Customer", "invoices", "Invoice",
+            "payments", "Payment", "estimates", "Estimate");
+
     private final OAuthTokens tokens;
     private final QuickBooksCalls calls;
 
-    public QuickBooksProvider(OAuthTokens tokens, QuickBooksCalls calls) {
+    private final GrantRevocation revocation;
+    private final String revokeUrl;
+
+    public QuickBooksProvider(OAuthTokens tokens, QuickBooksCalls calls, GrantRevocation revocation,
+                              @Value("${hub.quickbooks.revoke-url}") String revokeUrl) {
         this.tokens = tokens;
         this.calls = calls;
+        this.revocation = revocation;
+        this.revokeUrl = revokeUrl;
     }
 
     @Override
@@ -52,7 +65,7 @@ public class QuickBooksProvider implements Provider {
 
     @Override
     public List<String> endpointFields() {
-        return List.of("baseUrl", "tokenUrl");
+        return List.of("baseUrl", "tokenUrl", "authorizeUrl", "revokeUrl");
     }
 
     @Override
@@ -84,5 +97,26 @@ public class QuickBooksProvider implements Provider {
             throw new ProviderRejection("QuickBooks refused to show company " + company.realmId()
                     + ": is it the company's realm id, connected to this app?");
         }
+    }
+
+    /** {@code SELECT COUNT(*)} per entity: customers count the active ones, as the read copy keeps them. */
+    @Override
+    public Map<String, Long> countRecords(long integrationId, Connection connection) {
+        QuickBooksCalls.Company company = calls.company(integrationId, connection);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String type : types()) {
+            counts.put(type, calls.call(company, QuickBooksRequest.get("query", Map.of("query",
+                    "SELECT COUNT(*) FROM " + ENTITIES.get(type)))).path("QueryResponse").path("totalCount").asLong());
+        }
+        return counts;
+    }
+
+    /** Intuit's revoke endpoint takes the refresh token as JSON and disconnects the app from the company. */
+    @Override
+    public boolean revoke(Connection connection) {
+        revocation.revoke(GrantRevocation.revokeEndpoint("QuickBooks", connection, revokeUrl),
+                GrantRevocation.Style.JSON_WITH_CLIENT, connection.credential(TokenSet.CLIENT_ID),
+                connection.credential(TokenSet.CLIENT_SECRET), connection.credential(TokenSet.REFRESH_TOKEN));
+        return true;
     }
 }

@@ -1,8 +1,10 @@
 package io.taskhub.provider.salesforce;
 
 import java.util.List;
+import java.util.Map;
 
 import io.taskhub.provider.Provider;
+import io.taskhub.provider.oauth.GrantRevocation;
 import org.springframework.stereotype.Component;
 
 /** Salesforce: opportunities and cases, through camel-salesforce with the refresh-token flow. */
@@ -10,9 +12,17 @@ import org.springframework.stereotype.Component;
 public class SalesforceProvider implements Provider {
 
     private final SalesforceSessions sessions;
+    private final SalesforceAuthorization authorization;
+    private final GrantRevocation revocation;
 
-    public SalesforceProvider(SalesforceSessions sessions) {
+    private final SalesforceCounts counts;
+
+    public SalesforceProvider(SalesforceSessions sessions, SalesforceAuthorization authorization,
+                              GrantRevocation revocation, SalesforceCounts counts) {
         this.sessions = sessions;
+        this.counts = counts;
+        this.authorization = authorization;
+        this.revocation = revocation;
     }
 
     @Override
@@ -53,5 +63,17 @@ public class SalesforceProvider implements Provider {
     @Override
     public void verify(Connection connection) {
         sessions.verify(connection);
+    }
+
+    @Override
+    public Map<String, Long> countRecords(long integrationId, Connection connection) {
+        return counts.count(integrationId, connection);
+    }
+
+    @Override
+    public boolean revoke(Connection connection) {
+        revocation.revoke(authorization.revokeEndpoint(connection.endpoint()), GrantRevocation.Style.FORM, null, null,
+                connection.credential("refreshToken"));
+        return true;
     }
 }

@@ -22,6 +22,7 @@ import io.taskhub.model.ArchiveReason;
 import io.taskhub.model.ClientRecord;
 import io.taskhub.model.ExportedInvoice;
 import io.taskhub.model.InvoiceExport;
+import io.taskhub.model.LedgerAccount;
 import io.taskhub.model.TaskRecord;
 import io.taskhub.provider.RecordRejected;
 
@@ -94,6 +95,20 @@ public final class XeroMapper {
         accountProblem(accountsAnswer, REVENUE_SETTING, revenueCode, "REVENUE", "a revenue").ifPresent(problems::add);
         accountProblem(accountsAnswer, EXPENSE_SETTING, expenseCode, "EXPENSE", "an expense").ifPresent(problems::add);
         return problems;
+    }
+
+    /** The active revenue and expense accounts of a {@code GET /Accounts} answer: the ones the settings may name. */
+    public static List<LedgerAccount> bookableAccounts(JsonNode accountsAnswer) {
+        List<LedgerAccount> accounts = new ArrayList<>();
+        for (JsonNode account : accountsAnswer.path("Accounts")) {
+            String accountClass = account.path("Class").asText();
+            if (account.path("Status").asText("ACTIVE").equals("ACTIVE") && !account.path("Code").asText("").isBlank()
+                    && (accountClass.equals("REVENUE") || accountClass.equals("EXPENSE"))) {
+                accounts.add(new LedgerAccount(account.path("Code").asText(), account.path("Name").asText(),
+                        account.path("Type").asText(), accountClass));
+            }
+        }
+        return accounts;
     }
 
     /** The body of {@code PUT /Invoices}: one ACCREC draft, every line booked to the revenue account. */

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taskhub.config.WholeAnswer;
+import io.taskhub.model.LedgerAccount;
+import io.taskhub.model.Organisation;
 import io.taskhub.provider.ProviderRejection;
 import io.taskhub.provider.ProviderUnavailable;
 import io.taskhub.provider.oauth.OAuthProperties;
@@ -49,6 +52,18 @@ public class XeroOrganisation {
                 + "credentials.tenantId");
     }
 
+    /** Every organisation in {@code GET /connections}. */
+    public List<Organisation> organisations(String connectionsUrl, String accessToken) {
+        List<Organisation> organisations = new ArrayList<>();
+        for (JsonNode connection : get(connectionsUrl, accessToken, null)) {
+            if (connection.path("tenantType").asText("ORGANISATION").equals("ORGANISATION")) {
+                organisations.add(new Organisation(connection.path("tenantId").asText(),
+                        connection.path("tenantName").asText()));
+            }
+        }
+        return organisations;
+    }
+
     /** Throws a rejection naming each setting whose account is missing, archived or of the wrong class. */
     public void checkAccountCodes(String apiUrl, String accessToken, String tenantId, Map<String, Object> settings) {
         JsonNode accounts = get(apiUrl + "/Accounts", accessToken, tenantId);
@@ -58,6 +73,10 @@ public class XeroOrganisation {
         if (!problems.isEmpty()) {
             throw new ProviderRejection(String.join("; ", problems));
         }
+    }
+
+    public List<LedgerAccount> bookableAccounts(String apiUrl, String accessToken, String tenantId) {
+        return XeroMapper.bookableAccounts(get(apiUrl + "/Accounts", accessToken, tenantId));
     }
 
     private JsonNode get(String url, String accessToken, String tenantId) {

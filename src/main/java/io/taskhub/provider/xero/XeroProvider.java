@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.taskhub.provider.Provider;
-import io.taskhub.provider.ProviderRejection;
+import io.taskhub.provider.oauth.GrantRevocation;
 import io.taskhub.provider.oauth.OAuthTokens;
 import io.taskhub.provider.oauth.TokenSet;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +23,16 @@ public class XeroProvider implements Provider {
     private final OAuthTokens tokens;
     private final XeroOrganisation organisation;
 
-    public XeroProvider(XeroProperties properties, OAuthTokens tokens, XeroOrganisation organisation) {
+    private final GrantRevocation revocation;
+    private final String revokeUrl;
+
+    public XeroProvider(XeroProperties properties, OAuthTokens tokens, XeroOrganisation organisation,
+                        GrantRevocation revocation, @Value("${hub.xero.revoke-url}") String revokeUrl) {
         this.properties = properties;
         this.tokens = tokens;
         this.organisation = organisation;
+        this.revocation = revocation;
+        this.revokeUrl = revokeUrl;
     }
 
     @Override
@@ -60,7 +67,7 @@ public class XeroProvider implements Provider {
 
     @Override
     public List<String> endpointFields() {
-        return List.of("baseUrl", "tokenUrl");
+        return List.of("baseUrl", "tokenUrl", "authorizeUrl", "revokeUrl");
     }
 
     @Override
@@ -91,7 +98,8 @@ public class XeroProvider implements Provider {
 
     /**
      * A token refresh, which rotates the refresh token: the rotated one, with the access token it came with, is what
-     * gets stored for the integration. Then the organisation, and its chart of accounts against the settings.
+     * gets stored for the integration. Then the organisation, and its chart of accounts against the settings if they
+     * are chosen already (a connection by signing in may choose them afterwards).
      */
     @Override
     public void verify(Connection connection) {
@@ -101,7 +109,18 @@ public class XeroProvider implements Provider {
             connection.updateCredentials(Map.of(TENANT_ID,
                     organisation.firstTenant(properties.connectionsUrl(connection), accessToken)));
         }
-        organisation.checkAccountCodes(properties.apiUrl(connection), accessToken,
-                connection.credential(TENANT_ID), connection.settings());
+        if (connection.settings().containsKey(XeroMapper.REVENUE_SETTING)) {
+            organisation.checkAccountCodes(properties.apiUrl(connection), accessToken,
+                    connection.credential(TENANT_ID), connection.settings());
+        }
+    }
+
+    /** Revoking the refresh token ends the grant, and Xero removes the organisations' connections made with it. */
+    @Override
+    public boolean revoke(Connection connection) {
+        revocation.revoke(GrantRevocation.revokeEndpoint("Xero", connection, revokeUrl),
+                GrantRevocation.Style.FORM_WITH_CLIENT, connection.credential(TokenSet.CLIENT_ID),
+                connection.credential(TokenSet.CLIENT_SECRET), connection.credential(TokenSet.REFRESH_TOKEN));
+        return true;
     }
 }

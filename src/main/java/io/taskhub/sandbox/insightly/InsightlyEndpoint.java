@@ -130,6 +130,7 @@ final class InsightlyEndpoint {
         int skip = number(query, "skip", 0, 0, Integer.MAX_VALUE);
         int top = number(query, "top", DEFAULT_PAGE, 1, LARGEST_PAGE);
         List<InsightlyStore.Row> rows;
+        int total = -1;
         if (segments.size() == 2) {
             if (query.containsKey("field_name") || query.containsKey("field_value")) {
                 throw new BadRequest("field_name and field_value are not simulated; use updated_after_utc");
@@ -138,11 +139,12 @@ final class InsightlyEndpoint {
             rows = store.search(type, after == null ? Long.MIN_VALUE : epochSeconds(after), skip, top);
         } else {
             rows = store.list(type, skip, top);
+            total = store.live(type);
         }
         List<Map<String, Object>> page = new ArrayList<>(rows.size());
         rows.forEach(row -> page.add(shown(row, brief)));
         recordsServed.addAndGet(page.size());
-        return InsightlyAnswer.json(page, rateHeaders(query, -1));
+        return InsightlyAnswer.json(page, rateHeaders(query, total));
     }
 
     private InsightlyAnswer one(InsightlyType type, String idText, boolean brief, String path) {

@@ -59,6 +59,12 @@ final class InsightlyStore {
         return counts.get(type);
     }
 
+    /** How many records of the type exist now: generated and not deleted, and created. */
+    synchronized int live(InsightlyType type) {
+        return counts.get(type) - deleted.get(type).size()
+                + overlaid(type, row -> generatedIndex(type, row.id()) < 0, Comparator.comparingLong(Row::id)).size();
+    }
+
     /** The current record with this id; null if it never existed or was deleted. */
     synchronized Row current(long id) {
         Row row = overlay.get(id);

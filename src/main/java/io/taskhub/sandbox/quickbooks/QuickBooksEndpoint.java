@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.taskhub.sandbox.FormEncoding;
@@ -23,6 +25,10 @@ import io.taskhub.sandbox.PlannedAnswers;
 final class QuickBooksEndpoint {
 
     static final String TOKEN_PATH = "/oauth2/v1/tokens/bearer";
+    static final String AUTHORIZE_PATH = "/connect/oauth2";
+    /** {@code SELECT COUNT(*) FROM ...}: answered {@code totalCount}, as QuickBooks does. */
+    private static final Pattern COUNT = Pattern.compile("(?is)\\s*SELECT\\s+COUNT\\(\\*\\)\\s+(FROM\\s.*)");
+    static final String REVOKE_PATH = "/v2/oauth2/tokens/revoke";
     static final String COMPANY_PREFIX = "/v3/company/";
     /** Change data capture looks back at most this far, as in QuickBooks. */
     private static final long CDC_WINDOW_SECONDS = 30L * 86_400;
@@ -54,6 +60,12 @@ final class QuickBooksEndpoint {
         log.addLast(method + " " + path + (queryText.isEmpty() ? "" : "?" + queryText));
         while (log.size() > LOGGED) {
             log.pollFirst();
+        }
+        if (path.equals(AUTHORIZE_PATH) && method.equals("GET")) {
+            return identity.authorize(FormEncoding.parse(queryText), realmId);
+        }
+        if (path.equals(REVOKE_PATH) && method.equals("POST")) {
+            return identity.revoke(authorization, body);
         }
         if (path.equals(TOKEN_PATH) && method.equals("POST")) {
             tokenRequests.incrementAndGet();
@@ -132,6 +144,11 @@ final class QuickBooksEndpoint {
         if (text == null || text.isBlank()) {
             throw new QuickBooksQuery.Invalid("Encountered \"<EOF>\": the query parameter is missing");
         }
+        Matcher counting = COUNT.matcher(text);
+        if (counting.matches()) {
+            return QuickBooksReply.answer(Map.of("QueryResponse", Map.of("totalCount",
+                    total(QuickBooksQuery.parse("SELECT * " + counting.group(1))))));
+        }
         QuickBooksQuery query = QuickBooksQuery.parse(text);
         List<Map<String, Object>> records = company.query(query);
         Map<String, Object> response = new LinkedHashMap<>();
@@ -141,6 +158,19 @@ final class QuickBooksEndpoint {
             response.put("maxResults", records.size());
         }
         return QuickBooksReply.answer(Map.of("QueryResponse", response));
+    }
+
+    /** What the query's pages would list, read page by page: the same filters, Active's default included. */
+    private long total(QuickBooksQuery query) {
+        long total = 0;
+        for (int start = 1; ; start += QuickBooksQuery.LARGEST_PAGE) {
+            int page = company.query(new QuickBooksQuery(query.entity(), query.conditions(), start,
+                    QuickBooksQuery.LARGEST_PAGE)).size();
+            total += page;
+            if (page < QuickBooksQuery.LARGEST_PAGE) {
+                return total;
+            }
+        }
     }
 
     private QuickBooksReply changes(Map<String, String> query) {

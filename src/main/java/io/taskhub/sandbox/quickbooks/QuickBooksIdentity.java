@@ -1,5 +1,7 @@
 package io.taskhub.sandbox.quickbooks;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,8 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.taskhub.sandbox.AuthorizationCodes;
 import io.taskhub.sandbox.AuthorizationHeader;
 import io.taskhub.sandbox.FormEncoding;
+import io.taskhub.sandbox.Revocations;
 import io.taskhub.sandbox.SignedTokens;
 
 /**
@@ -33,6 +37,8 @@ final class QuickBooksIdentity {
     private final Map<String, Long> plainRefreshTokens = new ConcurrentHashMap<>();
     private final Set<String> spent = ConcurrentHashMap.newKeySet();
     private final Set<String> handedOut = ConcurrentHashMap.newKeySet();
+    private final AuthorizationCodes codes = new AuthorizationCodes();
+    private final Revocations revocations = new Revocations();
     private volatile long refreshTokensRevokedBefore = Long.MIN_VALUE;
     private volatile long accessTokensRevokedBefore = Long.MIN_VALUE;
     private volatile Duration accessTokenLifetime;
@@ -67,20 +73,67 @@ final class QuickBooksIdentity {
         this.accessTokenLifetime = lifetime;
     }
 
-    /** {@code POST /oauth2/v1/tokens/bearer}: the refresh-token grant, client credentials in HTTP Basic. */
+    AuthorizationCodes codes() {
+        return codes;
+    }
+
+    Revocations revocations() {
+        return revocations;
+    }
+
+    /** {@code POST /v2/oauth2/tokens/revoke}, JSON {@code {"token": ...}}: the refresh token stops working. */
+    QuickBooksReply revoke(String authorization, String jsonBody) {
+        AuthorizationHeader.ClientCredentials client = AuthorizationHeader.clientCredentials(authorization);
+        if (client == null || !client.id().equals(clientId) || !client.secret().equals(clientSecret)) {
+            return QuickBooksReply.oauthError(401, "invalid_client");
+        }
+        if (!revocations.grant()) {
+            return QuickBooksReply.oauthError(400, "invalid_request");
+        }
+        try {
+            spent.add(QuickBooksReply.JSON.readTree(jsonBody).path("token").asText(""));
+        } catch (JsonProcessingException e) {
+            return QuickBooksReply.oauthError(400, "invalid_request");
+        }
+        return new QuickBooksReply(200, Map.of(), null);
+    }
+
+    /**
+     * {@code GET /connect/oauth2}: the user "connects" the company at once; the callback names it ({@code realmId}).
+     * An unknown client gets Intuit's error page, not a redirect.
+     */
+    QuickBooksReply authorize(Map<String, String> query, String realmId) {
+        String location = clientId.equals(query.get("client_id")) ? codes.authorize(query, Map.of("realmId", realmId))
+                : null;
+        return location == null ? QuickBooksReply.oauthError(400, "invalid_request")
+                : new QuickBooksReply(302, Map.of("Location", location), null);
+    }
+
+    /**
+     * {@code POST /oauth2/v1/tokens/bearer}: the refresh-token and authorization-code grants, client credentials in
+     * HTTP Basic.
+     */
     QuickBooksReply token(String authorization, String formBody) {
         Map<String, String> form = FormEncoding.parse(formBody);
         AuthorizationHeader.ClientCredentials client = AuthorizationHeader.clientCredentials(authorization);
         if (client == null || !client.id().equals(clientId) || !client.secret().equals(clientSecret)) {
             return QuickBooksReply.oauthError(401, "invalid_client");
         }
-        if (!"refresh_token".equals(form.get("grant_type"))) {
+        String grantType = String.valueOf(form.get("grant_type"));
+        if (grantType.equals("authorization_code")) {
+            return codes.redeem(form, clientId) ? issue() : QuickBooksReply.oauthError(400, "invalid_grant");
+        }
+        if (!grantType.equals("refresh_token")) {
             return QuickBooksReply.oauthError(400, "unsupported_grant_type");
         }
         String refreshToken = form.getOrDefault("refresh_token", "");
         if (!refreshTokenValid(refreshToken) || !spent.add(refreshToken)) {
             return QuickBooksReply.oauthError(400, "invalid_grant");
         }
+        return issue();
+    }
+
+    private QuickBooksReply issue() {
         long now = System.currentTimeMillis();
         Duration lifetime = accessTokenLifetime;
         Map<String, Object> body = new LinkedHashMap<>();

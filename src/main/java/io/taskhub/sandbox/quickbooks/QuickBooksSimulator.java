@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.taskhub.sandbox.Revocations;
 
 /**
  * A QuickBooks Online company on localhost: Intuit's refresh-token grant with rotation (each refresh token works
@@ -157,6 +158,26 @@ public final class QuickBooksSimulator implements AutoCloseable {
     /** The endpoint override {@code tokenUrl}. */
     public String tokenUrl() {
         return baseUrl + QuickBooksEndpoint.TOKEN_PATH;
+    }
+
+    /** The endpoint override {@code authorizeUrl}: connects the company at once, unless told to deny. */
+    public String authorizeUrl() {
+        return baseUrl + QuickBooksEndpoint.AUTHORIZE_PATH;
+    }
+
+    /** From now on the authorize endpoint sends the browser back with {@code error=access_denied}. */
+    public void denyAuthorizations(boolean deny) {
+        identity.codes().denyAuthorizations(deny);
+    }
+
+    /** The endpoint override {@code revokeUrl}. */
+    public String revokeUrl() {
+        return baseUrl + QuickBooksEndpoint.REVOKE_PATH;
+    }
+
+    /** Grants revoked at {@link #revokeUrl()}, and whether it refuses to (400). */
+    public Revocations revocations() {
+        return identity.revocations();
     }
 
     public String realmId() {

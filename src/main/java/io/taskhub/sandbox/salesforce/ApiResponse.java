@@ -6,8 +6,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 
-/** An HTTP answer of the simulated API, independent of WireMock. A null body means an empty one. */
-record ApiResponse(int status, byte[] body) {
+/**
+ * An HTTP answer of the simulated API, independent of WireMock. A null body means an empty one; a location makes it
+ * a redirect.
+ */
+record ApiResponse(int status, byte[] body, String location) {
+
+    ApiResponse(int status, byte[] body) {
+        this(status, body, null);
+    }
+
+    static ApiResponse redirect(String location) {
+        return new ApiResponse(302, null, location);
+    }
 
     static final ObjectMapper JSON = new ObjectMapper();
 

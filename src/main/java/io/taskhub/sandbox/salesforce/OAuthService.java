@@ -14,9 +14,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import io.taskhub.sandbox.AuthorizationCodes;
+import io.taskhub.sandbox.Revocations;
+
 /**
  * The OAuth 2.0 side of the org: connected-app clients, their refresh tokens and the access tokens (sessions)
- * issued from them. Only the refresh-token grant is supported, since that is how the hub logs in.
+ * issued from them. The web-server flow (authorize, then the authorization-code grant with PKCE) hands out refresh
+ * tokens; the refresh-token grant is how the hub logs in with them.
  */
 final class OAuthService {
 
@@ -37,6 +41,8 @@ final class OAuthService {
     private final SecureRandom random = new SecureRandom();
     private final byte[] signingKey = new byte[32];
     private final Supplier<String> baseUrl;
+    private final AuthorizationCodes codes = new AuthorizationCodes();
+    private final Revocations revocations = new Revocations();
 
     OAuthService(Supplier<String> baseUrl) {
         this.baseUrl = baseUrl;
@@ -59,21 +65,50 @@ final class OAuthService {
         clients.values().forEach(client -> client.refreshTokens().remove(refreshToken));
     }
 
+    AuthorizationCodes codes() {
+        return codes;
+    }
+
+    /** The authorize endpoint: an unknown client gets Salesforce's error page (400), not a redirect. */
+    ApiResponse authorize(Map<String, String> query) {
+        if (!clients.containsKey(String.valueOf(query.get("client_id")))) {
+            return ApiResponse.error(400, "OAUTH_EC_APP_NOT_FOUND", "client identifier invalid");
+        }
+        String location = codes.authorize(query, Map.of());
+        return location == null ? ApiResponse.error(400, "OAUTH_EC_INVALID_REQUEST", "invalid request")
+                : ApiResponse.redirect(location);
+    }
+
     /** The token endpoint; answers Salesforce's error codes in the order Salesforce checks them. */
     ApiResponse token(Map<String, String> params) {
-        if (!"refresh_token".equals(params.get("grant_type"))) {
+        String grantType = String.valueOf(params.get("grant_type"));
+        if (!grantType.equals("refresh_token") && !grantType.equals("authorization_code")) {
             return oauthError("unsupported_grant_type", "grant type not supported");
         }
-        Client client = clients.get(String.valueOf(params.get("client_id")));
+        String clientId = String.valueOf(params.get("client_id"));
+        Client client = clients.get(clientId);
         if (client == null) {
             return oauthError("invalid_client_id", "client identifier invalid");
         }
         if (!client.secret().equals(params.get("client_secret"))) {
             return oauthError("invalid_client", "invalid client credentials");
         }
+        if (grantType.equals("authorization_code")) {
+            if (!codes.redeem(params, clientId)) {
+                return oauthError("invalid_grant", "invalid authorization code");
+            }
+            String refreshToken = codes.newRefreshToken();
+            client.refreshTokens().add(refreshToken);
+            return session(Map.of("refresh_token", refreshToken));
+        }
         if (!client.refreshTokens().contains(String.valueOf(params.get("refresh_token")))) {
             return oauthError("invalid_grant", "expired access/refresh token");
         }
+        return session(Map.of());
+    }
+
+    /** A new session's token answer, with what the grant adds (the refresh token a code brings). */
+    private ApiResponse session(Map<String, String> added) {
         String accessToken = newAccessToken();
         sessions.put(accessToken, Boolean.TRUE);
         handedOut.add(accessToken);
@@ -88,14 +123,30 @@ final class OAuthService {
         body.put("issued_at", issuedAt);
         body.put("signature", sign(id + issuedAt));
         body.put("scope", "api refresh_token");
+        body.putAll(added);
         return ApiResponse.json(200, body);
     }
 
-    /** Revoking an unknown or expired token is not an error: the client only wants it gone. */
-    void revoke(String token) {
-        if (token != null) {
-            sessions.remove(token);
+    Revocations revocations() {
+        return revocations;
+    }
+
+    /**
+     * Revoking an unknown or expired token is not an error: the client only wants it gone. A refresh token takes
+     * the grant with it. Tests can make it refuse (400 unsupported_token_type).
+     */
+    ApiResponse revoke(String token) {
+        if (token == null) {
+            return new ApiResponse(200, null);
         }
+        if (sessions.remove(token) != null) {
+            return new ApiResponse(200, null);
+        }
+        if (!revocations.grant()) {
+            return oauthError("unsupported_token_type", "this token type is not supported");
+        }
+        revokeRefreshToken(token);
+        return new ApiResponse(200, null);
     }
 
     /** Whether an Authorization header carries a live session ("Bearer x", or the older "OAuth x"). */

@@ -2,6 +2,9 @@ package io.taskhub.sandbox.salesforce;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The REST query resources: {@code query}, {@code queryAll} and the next-page locators. Checks the session, then
@@ -27,6 +30,9 @@ final class QueryEndpoint {
         this.metrics = metrics;
     }
 
+    /** {@code SELECT COUNT() FROM ...}: counts what {@code SELECT Id FROM ...} would list, and lists nothing. */
+    private static final Pattern COUNT = Pattern.compile("(?is)\\s*SELECT\\s+COUNT\\(\\)\\s+(FROM\\s.*)");
+
     ApiResponse query(String version, String soql, boolean all, String authorization, String queryOptions) {
         metrics.queryRequests.incrementAndGet();
         metrics.logSoql(soql);
@@ -35,6 +41,11 @@ final class QueryEndpoint {
             return refusal;
         }
         try {
+            Matcher counting = soql == null ? null : COUNT.matcher(soql);
+            if (counting != null && counting.matches()) {
+                long matching = engine.count(engine.plan(SoqlParser.parse("SELECT Id " + counting.group(1)), all));
+                return ApiResponse.json(200, Map.of("totalSize", matching, "done", true, "records", List.of()));
+            }
             QueryEngine.Plan plan = engine.plan(SoqlParser.parse(soql), all);
             long count = engine.count(plan);
             int limit = plan.query.limit();

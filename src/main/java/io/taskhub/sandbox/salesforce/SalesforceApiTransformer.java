@@ -55,6 +55,9 @@ final class SalesforceApiTransformer extends CatchAllTransformer {
         if (response.body() != null) {
             builder.withHeader("Content-Type", "application/json;charset=UTF-8").withBody(response.body());
         }
+        if (response.location() != null) {
+            builder.withHeader("Location", response.location());
+        }
         return builder.build();
     }
 
@@ -75,14 +78,16 @@ final class SalesforceApiTransformer extends CatchAllTransformer {
             params.putAll(FormEncoding.parse(request.getBodyAsString()));
             return oauth.token(params);
         }
+        if (path.equals("/services/oauth2/authorize") && method.equals(RequestMethod.GET)) {
+            return oauth.authorize(FormEncoding.parse(query));
+        }
         if (path.equals("/services/oauth2/revoke")
                 && (method.equals(RequestMethod.POST) || method.equals(RequestMethod.GET))) {
             Map<String, String> params = FormEncoding.parse(query);
             if (method.equals(RequestMethod.POST)) {
                 params.putAll(FormEncoding.parse(request.getBodyAsString()));
             }
-            oauth.revoke(params.get("token"));
-            return new ApiResponse(200, null);
+            return oauth.revoke(params.get("token"));
         }
         Matcher data = DATA_PATH.matcher(path);
         if (data.matches() && method.equals(RequestMethod.GET)) {

@@ -1,6 +1,7 @@
 package io.taskhub.sandbox.salesforce;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.taskhub.sandbox.Revocations;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -117,6 +118,16 @@ public final class SalesforceSimulator implements AutoCloseable {
     /** Registers a connected-app client, or adds a refresh token (and sets the secret) of an existing one. */
     public void registerClient(String clientId, String clientSecret, String refreshToken) {
         oauth.registerClient(clientId, clientSecret, refreshToken);
+    }
+
+    /** The authorize endpoint approves at once unless told to deny: then the browser returns with access_denied. */
+    public void denyAuthorizations(boolean deny) {
+        oauth.codes().denyAuthorizations(deny);
+    }
+
+    /** Refresh tokens revoked at {@code /services/oauth2/revoke}, and whether it refuses to (400). */
+    public Revocations revocations() {
+        return oauth.revocations();
     }
 
     /** A later refresh with this token answers 400 invalid_grant; sessions already issued stay valid. */

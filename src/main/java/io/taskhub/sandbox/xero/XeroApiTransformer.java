@@ -67,6 +67,12 @@ final class XeroApiTransformer extends CatchAllTransformer {
         String path = path(request);
         Map<String, String> query = FormEncoding.parse(query(request));
         RequestMethod method = request.getMethod();
+        if (path.equals(XeroSimulator.AUTHORIZE_PATH) && method.equals(RequestMethod.GET)) {
+            return identity.authorize(query);
+        }
+        if (path.equals(XeroSimulator.REVOKE_PATH) && method.equals(RequestMethod.POST)) {
+            return identity.revoke(request.getHeader("Authorization"), request.getBodyAsString());
+        }
         if (path.equals("/connect/token") && method.equals(RequestMethod.POST)) {
             traffic.tokenRequests.incrementAndGet();
             return identity.token(request.getHeader("Authorization"), request.getBodyAsString());
@@ -94,7 +100,7 @@ final class XeroApiTransformer extends CatchAllTransformer {
         }
         return switch (resource) {
             case "Contacts" -> method.equals(RequestMethod.GET)
-                    ? contacts(query, request.getHeader("If-Modified-Since"), url) : notAllowed();
+                    ? contacts(query, request.getHeader("If-Modified-Since"), url, tenant) : notAllowed();
             case "Accounts" -> method.equals(RequestMethod.GET) ? ledger.accounts() : notAllowed();
             case "Invoices" -> method.equals(RequestMethod.PUT) || method.equals(RequestMethod.POST)
                     ? ledger.createInvoices(parse(request.getBodyAsString()), request.getHeader("Idempotency-Key"))
@@ -103,8 +109,8 @@ final class XeroApiTransformer extends CatchAllTransformer {
         };
     }
 
-    private XeroReply contacts(Map<String, String> query, String ifModifiedSince, String url) {
-        traffic.logContacts(new XeroSimulator.ContactsRequest(url, ifModifiedSince));
+    private XeroReply contacts(Map<String, String> query, String ifModifiedSince, String url, String tenant) {
+        traffic.logContacts(new XeroSimulator.ContactsRequest(url, ifModifiedSince, tenant));
         String order = query.getOrDefault("order", "UpdatedDateUTC ASC").trim();
         if (!order.matches("(?i)UpdatedDateUTC( (ASC|DESC))?")) {
             return validation("The simulator orders contacts by UpdatedDateUTC only, not by '" + order + "'");

@@ -1,7 +1,9 @@
 package io.taskhub.sandbox.xero;
 
+import io.taskhub.sandbox.AuthorizationCodes;
 import io.taskhub.sandbox.AuthorizationHeader;
 import io.taskhub.sandbox.FormEncoding;
+import io.taskhub.sandbox.Revocations;
 import io.taskhub.sandbox.SignedTokens;
 
 import java.time.Duration;
@@ -37,6 +39,8 @@ final class XeroIdentity {
     private final Set<String> spent = ConcurrentHashMap.newKeySet();
     private final Set<String> handedOut = ConcurrentHashMap.newKeySet();
     private final List<Tenant> tenants = new CopyOnWriteArrayList<>();
+    private final AuthorizationCodes codes = new AuthorizationCodes();
+    private final Revocations revocations = new Revocations();
     private volatile long refreshTokensRevokedBefore = Long.MIN_VALUE;
     private volatile long accessTokensRevokedBefore = Long.MIN_VALUE;
     private volatile Duration accessTokenLifetime;
@@ -90,11 +94,44 @@ final class XeroIdentity {
         this.tokenLatency = latency;
     }
 
-    /** {@code POST /connect/token}: the refresh-token grant, client credentials in HTTP Basic (or in the form). */
+    AuthorizationCodes codes() {
+        return codes;
+    }
+
+    Revocations revocations() {
+        return revocations;
+    }
+
+    /** {@code POST /connect/revocation} (RFC 7009): the refresh token, and the grant, stop working. */
+    XeroReply revoke(String authorization, String formBody) {
+        AuthorizationHeader.ClientCredentials client = AuthorizationHeader.clientCredentials(authorization);
+        if (client == null || !client.secret().equals(clients.get(client.id()))) {
+            return XeroReply.oauthError("invalid_client");
+        }
+        if (!revocations.grant()) {
+            return XeroReply.oauthError("unsupported_token_type");
+        }
+        spent.add(FormEncoding.parse(formBody).getOrDefault("token", ""));
+        return XeroReply.empty(200);
+    }
+
+    /** {@code GET /identity/connect/authorize}: an unknown client gets Xero's error page, not a redirect. */
+    XeroReply authorize(Map<String, String> query) {
+        String location = clients.containsKey(String.valueOf(query.get("client_id")))
+                ? codes.authorize(query, Map.of()) : null;
+        return location == null ? XeroReply.oauthError("invalid_request")
+                : XeroReply.empty(302).withHeader("Location", location);
+    }
+
+    /**
+     * {@code POST /connect/token}: the refresh-token and authorization-code grants, client credentials in HTTP Basic
+     * (or in the form).
+     */
     XeroReply token(String authorization, String formBody) {
         pause(tokenLatency);
         Map<String, String> form = FormEncoding.parse(formBody);
-        if (!"refresh_token".equals(form.get("grant_type"))) {
+        String grantType = String.valueOf(form.get("grant_type"));
+        if (!grantType.equals("refresh_token") && !grantType.equals("authorization_code")) {
             return XeroReply.oauthError("unsupported_grant_type");
         }
         AuthorizationHeader.ClientCredentials client = AuthorizationHeader.clientCredentials(authorization);
@@ -103,10 +140,17 @@ final class XeroIdentity {
         if (clientId == null || secret == null || !secret.equals(clients.get(clientId))) {
             return XeroReply.oauthError("invalid_client");
         }
+        if (grantType.equals("authorization_code")) {
+            return codes.redeem(form, clientId) ? issue(clientId) : XeroReply.oauthError("invalid_grant");
+        }
         String refreshToken = form.getOrDefault("refresh_token", "");
         if (!refreshTokenValid(clientId, refreshToken) || !spent.add(refreshToken)) {
             return XeroReply.oauthError("invalid_grant");
         }
+        return issue(clientId);
+    }
+
+    private XeroReply issue(String clientId) {
         long now = System.currentTimeMillis();
         Duration lifetime = accessTokenLifetime;
         Map<String, Object> body = new LinkedHashMap<>();

@@ -1,13 +1,15 @@
 package io.taskhub.sandbox.xero;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.taskhub.sandbox.Revocations;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A Xero organisation on localhost: the identity server's refresh-token grant with rotation (each refresh token
+ * A Xero organisation on localhost: the identity server's authorize endpoint and authorization-code grant (PKCE), its
+ * refresh-token grant with rotation (each refresh token
  * works once; a reused one answers {@code 400 invalid_grant}), access tokens that expire, {@code /connections},
  * and the accounting API's Contacts (paging, {@code includeArchived}, {@code If-Modified-Since}, ordering by
  * UpdatedDateUTC), Accounts, and Invoices creation with Xero's validation errors. Throttling (429 with
@@ -29,6 +31,8 @@ public final class XeroSimulator implements AutoCloseable {
     /** The chart's revenue account (Sales) and expense account (Advertising). */
     public static final String REVENUE_ACCOUNT = "200";
     public static final String EXPENSE_ACCOUNT = "400";
+    static final String AUTHORIZE_PATH = "/identity/connect/authorize";
+    static final String REVOKE_PATH = "/connect/revocation";
 
     /**
      * Start-up options.
@@ -63,8 +67,11 @@ public final class XeroSimulator implements AutoCloseable {
         }
     }
 
-    /** A Contacts request as received: the URL with its query, and the If-Modified-Since header (null if none). */
-    public record ContactsRequest(String url, String ifModifiedSince) {
+    /**
+     * A Contacts request as received: the URL with its query, the If-Modified-Since header (null if none) and the
+     * organisation asked for.
+     */
+    public record ContactsRequest(String url, String ifModifiedSince, String tenantId) {
     }
 
     private final XeroIdentity identity;
@@ -105,6 +112,26 @@ public final class XeroSimulator implements AutoCloseable {
     /** The endpoint override {@code tokenUrl}. */
     public String tokenUrl() {
         return baseUrl + "/connect/token";
+    }
+
+    /** The endpoint override {@code authorizeUrl}: approves at once, unless told to deny. */
+    public String authorizeUrl() {
+        return baseUrl + AUTHORIZE_PATH;
+    }
+
+    /** From now on the authorize endpoint sends the browser back with {@code error=access_denied}. */
+    public void denyAuthorizations(boolean deny) {
+        identity.codes().denyAuthorizations(deny);
+    }
+
+    /** The endpoint override {@code revokeUrl}. */
+    public String revokeUrl() {
+        return baseUrl + REVOKE_PATH;
+    }
+
+    /** Grants revoked at {@link #revokeUrl()}, and whether it refuses to (400). */
+    public Revocations revocations() {
+        return identity.revocations();
     }
 
     @Override

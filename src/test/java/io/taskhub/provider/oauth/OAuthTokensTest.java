@@ -39,7 +39,7 @@ class OAuthTokensTest {
     @Autowired
     OAuthTokens tokens;
     @Autowired
-    RefreshGrant grant;
+    TokenGrant grant;
     @Autowired
     IntegrationRepository integrations;
     @Autowired

@@ -25,22 +25,30 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * The OAuth 2.0 refresh-token grant (RFC 6749 §6), client id and secret in HTTP Basic. A refusal (400/401 with an
- * OAuth error) is a {@link ProviderRejection}; throttling and server errors are (wrapped)
+ * The OAuth 2.0 token grants the hub makes: the refresh-token grant (RFC 6749 §6) with client id and secret in HTTP
+ * Basic, and the authorization-code grant (§4.1.3) that ends a sign-in, with its PKCE verifier (RFC 7636). A refusal
+ * (400/401 with an OAuth error) is a {@link ProviderRejection}; throttling and server errors are (wrapped)
  * {@link HttpOperationFailedException}s and broken connections {@link IOException}s, so that a sync retries them like
  * any other provider call.
  */
 @Component
-public class RefreshGrant {
+public class TokenGrant {
 
     /** Said to last this long when the provider's answer has no {@code expires_in}. */
     private static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(30);
+
+    /** What a grant presents, and what to do once it is refused: for the words of a refusal. */
+    private record Grant(String what, String remedy) {
+    }
+
+    private static final Grant REFRESH = new Grant("the refresh token", "re-enable the integration with a new one");
+    private static final Grant CODE = new Grant("the authorization code", "start the connection again");
 
     private final ObjectMapper json;
     private final Duration timeout;
     private final HttpClient http;
 
-    public RefreshGrant(ObjectMapper json, OAuthProperties properties) {
+    public TokenGrant(ObjectMapper json, OAuthProperties properties) {
         this.json = json;
         this.timeout = properties.timeout();
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
@@ -51,24 +59,53 @@ public class RefreshGrant {
             throw new ProviderRejection(endpoint.provider() + " credentials hold no refresh token: re-enable the "
                     + "integration");
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.url()))
+        return post(endpoint, basic(clientId, clientSecret), "grant_type=refresh_token&refresh_token="
+                + form(refreshToken), refreshToken, REFRESH);
+    }
+
+    /**
+     * Exchanges an authorization code. The client authenticates in HTTP Basic, or in the form where the provider
+     * wants it there (Salesforce); {@code verifier} is null for a provider without PKCE.
+     */
+    public TokenSet exchangeCode(TokenEndpoint endpoint, String clientId, String clientSecret, boolean secretInForm,
+                                 String code, String redirectUri, String verifier) {
+        StringBuilder body = new StringBuilder("grant_type=authorization_code&code=").append(form(code))
+                .append("&redirect_uri=").append(form(redirectUri));
+        if (verifier != null) {
+            body.append("&code_verifier=").append(form(verifier));
+        }
+        if (secretInForm) {
+            body.append("&client_id=").append(form(clientId)).append("&client_secret=").append(form(clientSecret));
+        }
+        TokenSet tokens = post(endpoint, secretInForm ? null : basic(clientId, clientSecret), body.toString(), "",
+                CODE);
+        if (tokens.refreshToken().isBlank()) {
+            throw new ProviderRejection(endpoint.provider() + " answered no refresh token: the hub's app needs "
+                    + "offline access");
+        }
+        return tokens;
+    }
+
+    private TokenSet post(TokenEndpoint endpoint, String authorization, String body, String usedRefreshToken,
+                          Grant grant) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint.url()))
                 .timeout(timeout)
-                .header("Authorization", basic(clientId, clientSecret))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&refresh_token="
-                        + form(refreshToken)))
-                .build();
-        HttpResponse<String> response = send(request);
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<String> response = send(request.build());
         int status = response.statusCode();
         if (status == 200) {
-            return tokens(endpoint, response.body(), refreshToken);
+            return tokens(endpoint, response.body(), usedRefreshToken);
         }
         if (status == 400 || status == 401) {
-            throw refused(endpoint, status, response.body());
+            throw refused(endpoint, status, response.body(), grant);
         }
         throw new RuntimeCamelException(new HttpOperationFailedException(endpoint.url(), status,
-                "token refresh failed", null, headers(response), response.body()));
+                "token grant failed", null, headers(response), response.body()));
     }
 
     private TokenSet tokens(TokenEndpoint endpoint, String body, String usedRefreshToken) {
@@ -84,17 +121,17 @@ public class RefreshGrant {
                 refreshToken.isBlank() ? usedRefreshToken : refreshToken);
     }
 
-    private ProviderRejection refused(TokenEndpoint endpoint, int status, String body) {
+    private ProviderRejection refused(TokenEndpoint endpoint, int status, String body, Grant grant) {
         JsonNode answer = parse(body);
         // the provider's own words are not repeated: they could carry whatever the answering server chose
         String error = answer.path("error").asText("");
         String provider = endpoint.provider();
         return switch (error) {
-            case "invalid_grant" -> new ProviderRejection(provider + " refused the refresh token (invalid_grant): it "
-                    + "expired, was revoked or was already used; re-enable the integration with a new one");
+            case "invalid_grant" -> new ProviderRejection(provider + " refused " + grant.what() + " (invalid_grant): "
+                    + "it expired, was revoked or was already used; " + grant.remedy());
             case "invalid_client", "unauthorized_client" ->
                     new ProviderRejection(provider + " refused the client id or secret (" + error + ")");
-            default -> new ProviderRejection(provider + " refused the token refresh (HTTP " + status + ")");
+            default -> new ProviderRejection(provider + " refused " + grant.what() + " (HTTP " + status + ")");
         };
     }
 
@@ -105,7 +142,7 @@ public class RefreshGrant {
             throw new UncheckedIOException("token endpoint " + request.uri() + " could not be reached", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while refreshing an access token", e);
+            throw new IllegalStateException("interrupted while asking for an access token", e);
         }
     }
 
@@ -124,12 +161,12 @@ public class RefreshGrant {
     }
 
     /** RFC 6749 §2.3.1: both parts form-encoded before they are joined. */
-    private static String basic(String clientId, String clientSecret) {
+    static String basic(String clientId, String clientSecret) {
         String pair = form(clientId) + ":" + form(clientSecret);
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String form(String value) {
+    static String form(String value) {
         return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
     }
 }
