@@ -16,7 +16,12 @@ final class Http {
         return status(exchange, 202, body);
     }
 
+    /**
+     * 204 with no body at all: what came in must not go back out (a request sent without Content-Length leaves
+     * its empty stream as the body, and writing it after a 204 failed the answer with a 500).
+     */
     static void noContent(Exchange exchange) {
+        exchange.getMessage().setBody(null);
         status(exchange, 204, null);
     }
 

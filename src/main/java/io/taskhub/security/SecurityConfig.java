@@ -3,6 +3,7 @@ package io.taskhub.security;
 import java.time.Duration;
 import java.util.Locale;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.apache.camel.CamelContext;
@@ -66,6 +67,9 @@ public class SecurityConfig {
                         problems.write(res, 403, "Forbidden", ex instanceof CsrfException
                                 ? "the console's requests carry its CSRF token" : "this needs the OPERATOR")))
                 .authorizeHttpRequests(auth -> auth
+                        // the error page of a request already let through: a failure on an open path stays a 500
+                        // rather than turning into a 401 for the anonymous caller
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/openapi.json").permitAll()
                         // the provider sends the user's browser back here: the single-use state is the proof, and

@@ -2,6 +2,10 @@ package io.taskhub.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -10,6 +14,7 @@ import io.taskhub.support.HubClient;
 import io.taskhub.support.HubTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -49,6 +54,22 @@ class MalformedRequestsEndToEndTest {
     @AfterAll
     void tearDown() {
         salesforce.close();
+    }
+
+    /** As {@code curl -X DELETE} sends it: no body, no Content-Length, no Transfer-Encoding. */
+    @Test
+    void aDeleteWithoutContentLengthAnswers204() throws IOException {
+        operator.post(account + "/users", Map.of("email", "leaving@malformed.test", "role", "REGULAR",
+                "password", "leaving-password"));
+        String auth = Base64.getEncoder().encodeToString("operator:operator-test-pass".getBytes(StandardCharsets.UTF_8));
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.getOutputStream().write(("DELETE " + account + "/users/leaving@malformed.test HTTP/1.1\r\n"
+                    + "Host: localhost\r\nAuthorization: Basic " + auth + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 204");
+        }
+        assertThat(operator.get(account + "/users").text()).doesNotContain("leaving@malformed.test");
     }
 
     Stream<Arguments> malformed() {
