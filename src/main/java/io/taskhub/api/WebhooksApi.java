@@ -7,6 +7,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.taskhub.config.WebhookProperties;
 import io.taskhub.model.IntegrationStatus;
 import io.taskhub.provider.quickbooks.QuickBooksNotifications;
 import io.taskhub.provider.xero.XeroNotifications;

@@ -5,9 +5,17 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Everything an operator can set, bound from {@code hub.*} (mostly fed by the {@code HUB_*} environment variables). */
+/**
+ * The hub's own knobs, bound from {@code hub.*} (mostly fed by the {@code HUB_*} environment variables); each
+ * provider has a record of its own ({@code hub.<provider>.*}). Defaults: {@code application.yml}.
+ *
+ * @param endpointHosts hosts that integrations' endpoint overrides may point at besides the providers' own domains
+ * @param publicUrl     where the hub is reachable, for the webhook URLs it hands out and the OAuth callbacks; empty:
+ *                      {@code http://localhost:{port}}
+ */
 @ConfigurationProperties("hub")
-public record HubProperties(Path dataDir, Db db, String secretKey, Operator operator, Sync sync) {
+public record HubProperties(Path dataDir, Db db, String secretKey, Operator operator, Sync sync,
+                            String endpointHosts, String publicUrl, Logins security) {
 
     /**
      * An empty url means: run the embedded PostgreSQL under {@code dataDir}.
@@ -33,8 +41,23 @@ public record HubProperties(Path dataDir, Db db, String secretKey, Operator oper
      * @param runDeadline   how long one run may take in all (pages, retries, waits) before it fails
      * @param confirmedDeletions unseen records of a type that a full reconciliation paged by offset confirms gone
      *                      (one read each) before archiving them; the rest wait for the next one
+     * @param retries       tries after a provider's 5xx, timeout or unreadable answer (exponential back-off)
+     * @param retryDelayMs  the first back-off
+     * @param throttledRetries tries after a 429, each after the provider's Retry-After
+     * @param longestRetryAfter the longest Retry-After waited out, whatever the provider asks
      */
     public record Sync(int workers, Duration lease, Duration fullEvery, Duration forcedWait, Duration recoveryCheck,
-                       int forcedQueue, Duration runDeadline, int confirmedDeletions) {
+                       int forcedQueue, Duration runDeadline, int confirmedDeletions, int retries, long retryDelayMs,
+                       int throttledRetries, Duration longestRetryAfter) {
+    }
+
+    /**
+     * @param verifiedLoginTtl      how long a verified password spares bcrypt on the next requests
+     * @param loginFailures         failed logins (per login, per client address) before further tries answer 429
+     * @param loginFailureWindow    ...until this long after the first of them
+     * @param concurrentLoginChecks bcrypt checks run at once; more wait up to 2 s, then 429
+     */
+    public record Logins(Duration verifiedLoginTtl, int loginFailures, Duration loginFailureWindow,
+                         int concurrentLoginChecks) {
     }
 }

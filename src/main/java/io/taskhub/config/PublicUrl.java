@@ -1,6 +1,5 @@
 package io.taskhub.config;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -14,8 +13,8 @@ public class PublicUrl {
     private final String configured;
     private final Environment environment;
 
-    public PublicUrl(@Value("${hub.public-url:}") String configured, Environment environment) {
-        this.configured = configured.replaceAll("/+$", "");
+    public PublicUrl(HubProperties hub, Environment environment) {
+        this.configured = hub.publicUrl() == null ? "" : hub.publicUrl().replaceAll("/+$", "");
         this.environment = environment;
     }
 

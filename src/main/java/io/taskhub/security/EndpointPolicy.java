@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.taskhub.api.ApiProblem;
+import io.taskhub.config.HubProperties;
 import io.taskhub.provider.Provider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +32,13 @@ public class EndpointPolicy {
 
     private final List<String> operatorHosts;
 
-    public EndpointPolicy(@Value("${hub.endpoint-hosts:}") String operatorHosts) {
+    @Autowired
+    public EndpointPolicy(HubProperties hub) {
+        this(hub.endpointHosts() == null ? "" : hub.endpointHosts());
+    }
+
+    /** @param operatorHosts {@code hub.endpoint-hosts}: names, IPs or {@code *.suffix}, comma-separated */
+    public EndpointPolicy(String operatorHosts) {
         this.operatorHosts = Arrays.stream(operatorHosts.split(","))
                 .map(host -> host.trim().toLowerCase(Locale.ROOT)).filter(host -> !host.isEmpty()).toList();
     }

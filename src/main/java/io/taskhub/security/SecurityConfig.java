@@ -6,10 +6,10 @@ import java.util.Locale;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.taskhub.config.HubProperties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.springboot.CamelRequestHandlerMapping;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -106,14 +106,12 @@ public class SecurityConfig {
     }
 
     @Bean
-    VerifiedCredentials verifiedCredentials(JdbcTemplate jdbc, PasswordEncoder encoder,
-                                            @Value("${hub.security.verified-login-ttl:PT5M}") Duration ttl,
-                                            @Value("${hub.security.login-failures:10}") int loginFailures,
-                                            @Value("${hub.security.login-failure-window:PT5M}") Duration window,
-                                            @Value("${hub.security.concurrent-login-checks:2}") int checks) {
+    VerifiedCredentials verifiedCredentials(JdbcTemplate jdbc, PasswordEncoder encoder, HubProperties hub) {
+        HubProperties.Logins logins = hub.security();
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(new HubUserDetailsService(jdbc));
         bcrypt.setPasswordEncoder(encoder);
-        return new VerifiedCredentials(bcrypt, new LoginThrottle(loginFailures, window, checks), ttl);
+        return new VerifiedCredentials(bcrypt, new LoginThrottle(logins.loginFailures(), logins.loginFailureWindow(),
+                logins.concurrentLoginChecks()), logins.verifiedLoginTtl());
     }
 
     @Bean

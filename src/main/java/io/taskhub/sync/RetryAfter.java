@@ -11,7 +11,6 @@ import org.apache.camel.Processor;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,9 +26,8 @@ public class RetryAfter implements Processor {
     private final Duration runDeadline;
     private final SyncMetrics metrics;
 
-    public RetryAfter(@Value("${hub.sync.longest-retry-after:PT2M}") Duration longest, HubProperties hub,
-                      SyncMetrics metrics) {
-        this.longest = longest;
+    public RetryAfter(HubProperties hub, SyncMetrics metrics) {
+        this.longest = hub.sync().longestRetryAfter();
         this.runDeadline = hub.sync().runDeadline();
         this.metrics = metrics;
     }

@@ -1,6 +1,5 @@
 package io.taskhub.sync;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,11 +7,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.taskhub.config.WebhookProperties;
 import io.taskhub.model.RunTrigger;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,9 +34,9 @@ public class WebhookSyncs {
         return thread;
     });
 
-    public WebhookSyncs(SyncService syncs, @Value("${hub.webhooks.coalesce:500ms}") Duration coalesce) {
+    public WebhookSyncs(SyncService syncs, WebhookProperties webhooks) {
         this.syncs = syncs;
-        this.coalesceMillis = coalesce.toMillis();
+        this.coalesceMillis = webhooks.coalesce().toMillis();
     }
 
     /** The provider announced a change of this integration's records: a sync starts shortly. */

@@ -38,7 +38,8 @@ class PageSourcesTest {
     private final SalesforcePages salesforce = new SalesforcePages(new SalesforceProperties("61.0",
             "https://login.salesforce.com", Set.of("Closed Won", "Closed Lost"), Duration.ofMinutes(5), 32));
     private final XeroPages xero = new XeroPages(new XeroProperties("https://api.xero.com",
-            "https://identity.xero.com/connect/token", 3, Duration.ofMinutes(5)));
+            "https://identity.xero.com/connect/token", "https://login.xero.com/identity/connect/authorize",
+            "https://identity.xero.com/connect/revocation", 3, Duration.ofMinutes(5)));
     private final InsightlyPages insightly = new InsightlyPages(new InsightlyProperties(
             "https://api.{pod}.insightly.com/v3.1", 4, Duration.ofMinutes(5), "yyyy-MM-dd HH:mm:ss", true,
             Set.of("WON"), Set.of("COMPLETED")));

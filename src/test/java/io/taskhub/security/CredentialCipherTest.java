@@ -116,7 +116,8 @@ class CredentialCipherTest {
     private static HubProperties properties(Path dataDir, String dbUrl, String key) {
         return new HubProperties(dataDir, new HubProperties.Db(dbUrl, "", "", 4, Duration.ofSeconds(1)), key,
                 new HubProperties.Operator("operator", ""),
-                new HubProperties.Sync(1, Duration.ofMinutes(2), Duration.ofHours(24), Duration.ofSeconds(30), Duration.ofSeconds(30), 100,
-                        Duration.ofHours(2), 500));
+                new HubProperties.Sync(1, Duration.ofMinutes(2), Duration.ofHours(24), Duration.ofSeconds(30),
+                        Duration.ofSeconds(30), 100, Duration.ofHours(2), 500, 4, 1000, 20, Duration.ofMinutes(2)),
+                "", "", new HubProperties.Logins(Duration.ofMinutes(5), 10, Duration.ofMinutes(5), 2));
     }
 }

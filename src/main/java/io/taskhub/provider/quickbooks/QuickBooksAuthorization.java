@@ -7,7 +7,6 @@ import io.taskhub.provider.Provider;
 import io.taskhub.provider.ProviderRejection;
 import io.taskhub.provider.oauth.AuthorizationFlow;
 import io.taskhub.provider.oauth.TokenEndpoint;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +21,9 @@ public class QuickBooksAuthorization implements AuthorizationFlow {
     private final QuickBooksCalls calls;
     private final String authorizeUrl;
 
-    public QuickBooksAuthorization(QuickBooksCalls calls,
-                                   @Value("${hub.quickbooks.authorize-url}") String authorizeUrl) {
+    public QuickBooksAuthorization(QuickBooksCalls calls, QuickBooksProperties properties) {
         this.calls = calls;
-        this.authorizeUrl = authorizeUrl;
+        this.authorizeUrl = properties.authorizeUrl();
     }
 
     @Override

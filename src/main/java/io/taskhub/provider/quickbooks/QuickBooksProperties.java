@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param baseUrl      the accounting API; {@code endpoint.baseUrl} replaces it per integration (Intuit's development
  *                     companies have their own)
  * @param tokenUrl     Intuit's OAuth 2.0 token endpoint; {@code endpoint.tokenUrl} replaces it per integration
+ * @param authorizeUrl Intuit's sign-in page for connecting; {@code endpoint.authorizeUrl} replaces it per integration
+ * @param revokeUrl    where an unlinked integration's grant is revoked; {@code endpoint.revokeUrl} replaces it
  * @param minorVersion the API's minor version, sent with every call
  * @param pageSize     MAXRESULTS of each query page; QuickBooks answers at most 1000
  * @param overlap      how far before its cursor an incremental query starts: QuickBooks stamps whole seconds and
@@ -17,7 +19,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param throttleWait how long to wait after throttling when QuickBooks says nothing (it usually does not)
  */
 @ConfigurationProperties("hub.quickbooks")
-public record QuickBooksProperties(String baseUrl, String tokenUrl, int minorVersion, int pageSize,
+public record QuickBooksProperties(String baseUrl, String tokenUrl, String authorizeUrl, String revokeUrl,
+                                   int minorVersion, int pageSize,
                                    Duration overlap, Duration cdcWindow, Duration throttleWait) {
 
     public static final int LARGEST_PAGE = 1000;

@@ -9,7 +9,6 @@ import io.taskhub.provider.ProviderRejection;
 import io.taskhub.provider.oauth.GrantRevocation;
 import io.taskhub.provider.oauth.OAuthTokens;
 import io.taskhub.provider.oauth.TokenSet;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,11 +29,11 @@ public class QuickBooksProvider implements Provider {
     private final String revokeUrl;
 
     public QuickBooksProvider(OAuthTokens tokens, QuickBooksCalls calls, GrantRevocation revocation,
-                              @Value("${hub.quickbooks.revoke-url}") String revokeUrl) {
+                              QuickBooksProperties properties) {
         this.tokens = tokens;
         this.calls = calls;
         this.revocation = revocation;
-        this.revokeUrl = revokeUrl;
+        this.revokeUrl = properties.revokeUrl();
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.taskhub.provider.Provider;
 import io.taskhub.provider.oauth.AuthorizationFlow;
 import io.taskhub.provider.oauth.TokenEndpoint;
 import io.taskhub.provider.oauth.TokenSet;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,11 +21,10 @@ public class XeroAuthorization implements AuthorizationFlow {
     private final XeroOrganisation organisation;
     private final String authorizeUrl;
 
-    public XeroAuthorization(XeroProperties properties, XeroOrganisation organisation,
-                             @Value("${hub.xero.authorize-url}") String authorizeUrl) {
+    public XeroAuthorization(XeroProperties properties, XeroOrganisation organisation) {
         this.properties = properties;
         this.organisation = organisation;
-        this.authorizeUrl = authorizeUrl;
+        this.authorizeUrl = properties.authorizeUrl();
     }
 
     @Override

@@ -7,7 +7,6 @@ import io.taskhub.provider.Provider;
 import io.taskhub.provider.oauth.GrantRevocation;
 import io.taskhub.provider.oauth.OAuthTokens;
 import io.taskhub.provider.oauth.TokenSet;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,12 +26,12 @@ public class XeroProvider implements Provider {
     private final String revokeUrl;
 
     public XeroProvider(XeroProperties properties, OAuthTokens tokens, XeroOrganisation organisation,
-                        GrantRevocation revocation, @Value("${hub.xero.revoke-url}") String revokeUrl) {
+                        GrantRevocation revocation) {
         this.properties = properties;
         this.tokens = tokens;
         this.organisation = organisation;
         this.revocation = revocation;
-        this.revokeUrl = revokeUrl;
+        this.revokeUrl = properties.revokeUrl();
     }
 
     @Override
