@@ -35,7 +35,7 @@ public class IntegrationFreshness implements HealthIndicator {
     record Freshness(long overdue, long failing, double oldestSeconds) {
     }
 
-    /** One integration in trouble, as the operator's health details show it. */
+    /** One integration in trouble, as the operator's health details show it (the newest integrations first). */
     record Trouble(long integrationId, long accountId, String provider, String reason) {
     }
 
@@ -105,7 +105,7 @@ public class IntegrationFreshness implements HealthIndicator {
             List<Trouble> troubles = jdbc.query("""
                     select id, account_id, provider,
                            case when failing then 'last run failed: ' || coalesce(last_error, '') else 'overdue' end
-                    from active_integration_health where overdue or failing order by id limit ?""",
+                    from active_integration_health where overdue or failing order by id desc limit ?""",
                     (rs, n) -> new Trouble(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)), LISTED);
             last = new Reading(byProvider, troubles, Instant.now());
         } catch (DataAccessException unreachable) {

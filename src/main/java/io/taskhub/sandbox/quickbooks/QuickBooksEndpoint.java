@@ -44,8 +44,6 @@ final class QuickBooksEndpoint {
     final AtomicInteger requests = new AtomicInteger();
     final AtomicInteger tokenRequests = new AtomicInteger();
     final AtomicInteger queryRequests = new AtomicInteger();
-    final AtomicInteger cdcRequests = new AtomicInteger();
-    final AtomicInteger customerWrites = new AtomicInteger();
     final AtomicInteger throttled = new AtomicInteger();
 
     QuickBooksEndpoint(QuickBooksIdentity identity, QuickBooksCompany company, String realmId, String companyName) {
@@ -124,8 +122,7 @@ final class QuickBooksEndpoint {
     }
 
     void resetCounters() {
-        for (AtomicInteger counter : List.of(requests, tokenRequests, queryRequests, cdcRequests, customerWrites,
-                throttled)) {
+        for (AtomicInteger counter : List.of(requests, tokenRequests, queryRequests, throttled)) {
             counter.set(0);
         }
         log.clear();
@@ -174,7 +171,6 @@ final class QuickBooksEndpoint {
     }
 
     private QuickBooksReply changes(Map<String, String> query) {
-        cdcRequests.incrementAndGet();
         String since = query.get("changedSince");
         long changedSince;
         try {
@@ -238,7 +234,6 @@ final class QuickBooksEndpoint {
 
     /** A create without {@code Id}; a sparse update with {@code Id}, {@code SyncToken} and {@code sparse: true}. */
     private QuickBooksReply writeCustomer(String body) {
-        customerWrites.incrementAndGet();
         Map<String, Object> fields;
         try {
             fields = QuickBooksReply.JSON.readValue(body == null ? "" : body, new TypeReference<>() { });

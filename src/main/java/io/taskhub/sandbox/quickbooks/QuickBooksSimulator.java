@@ -327,15 +327,6 @@ public final class QuickBooksSimulator implements AutoCloseable {
         return endpoint.queryRequests.get();
     }
 
-    public int cdcRequestCount() {
-        return endpoint.cdcRequests.get();
-    }
-
-    /** Customer creates and updates. */
-    public int customerWriteCount() {
-        return endpoint.customerWrites.get();
-    }
-
     /** Requests answered with throttling. */
     public int throttledCount() {
         return endpoint.throttled.get();

@@ -75,11 +75,6 @@ final class Ledger {
         accounts.put(code, new Account(a.id(), a.code(), a.name(), a.type(), a.accountClass(), status));
     }
 
-    synchronized void removeAccount(String code) {
-        account(code);
-        accounts.remove(code);
-    }
-
     synchronized List<Map<String, Object>> invoices() {
         return List.copyOf(invoices);
     }

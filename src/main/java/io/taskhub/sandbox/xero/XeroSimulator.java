@@ -195,15 +195,6 @@ public final class XeroSimulator implements AutoCloseable {
         contacts.change(id, c -> c.withStatus("ARCHIVED"));
     }
 
-    public void restoreContact(String id) {
-        contacts.change(id, c -> c.withStatus("ACTIVE"));
-    }
-
-    /** The contact asked to be forgotten: Xero marks it GDPRREQUEST. */
-    public void requestErasure(String id) {
-        contacts.change(id, c -> c.withStatus("GDPRREQUEST"));
-    }
-
     public void renameContact(String id, String name) {
         contacts.change(id, c -> c.withName(name));
     }
@@ -221,10 +212,6 @@ public final class XeroSimulator implements AutoCloseable {
 
     public void restoreAccount(String code) {
         ledger.setAccountStatus(code, "ACTIVE");
-    }
-
-    public void removeAccount(String code) {
-        ledger.removeAccount(code);
     }
 
     /** The invoices created so far, as Xero answered them. */
@@ -260,20 +247,8 @@ public final class XeroSimulator implements AutoCloseable {
         return traffic.tokenRequests.get();
     }
 
-    public int connectionsRequestCount() {
-        return traffic.connectionsRequests.get();
-    }
-
     public int contactsRequestCount() {
         return traffic.contactsRequests.get();
-    }
-
-    public int accountsRequestCount() {
-        return traffic.accountsRequests.get();
-    }
-
-    public int invoiceRequestCount() {
-        return traffic.invoiceRequests.get();
     }
 
     /** The last 100 authorised Contacts requests, oldest first. */

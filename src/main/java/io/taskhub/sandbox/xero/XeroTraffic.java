@@ -13,10 +13,7 @@ final class XeroTraffic {
     private static final int LOG_SIZE = 100;
 
     final AtomicInteger tokenRequests = new AtomicInteger();
-    final AtomicInteger connectionsRequests = new AtomicInteger();
     final AtomicInteger contactsRequests = new AtomicInteger();
-    final AtomicInteger accountsRequests = new AtomicInteger();
-    final AtomicInteger invoiceRequests = new AtomicInteger();
     private final Deque<XeroSimulator.ContactsRequest> contactsLog = new ArrayDeque<>();
     private final PlannedAnswers<XeroReply> planned = new PlannedAnswers<>();
 
@@ -46,10 +43,7 @@ final class XeroTraffic {
 
     synchronized void reset() {
         tokenRequests.set(0);
-        connectionsRequests.set(0);
         contactsRequests.set(0);
-        accountsRequests.set(0);
-        invoiceRequests.set(0);
         contactsLog.clear();
     }
 }
