@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.taskhub.config.DatabaseHealth;
 import io.taskhub.provider.Provider;
 import io.taskhub.provider.Providers;
 import jakarta.annotation.PreDestroy;
@@ -54,9 +53,9 @@ public class IntegrationFreshness implements HealthIndicator {
     });
     private volatile Reading last = new Reading(Map.of(), List.of(), null);
 
-    public IntegrationFreshness(DatabaseHealth database, MeterRegistry registry, Providers providers) {
-        // the health check's own connection: the reading never waits behind the syncs' pool
-        this.jdbc = database.quickReads();
+    public IntegrationFreshness(JdbcTemplate jdbc, MeterRegistry registry, Providers providers) {
+        // the syncs' pool: a reading in the background may wait for a connection, no probe waits for it
+        this.jdbc = jdbc;
         for (String provider : providers.all().stream().map(Provider::id).toList()) {
             Gauge.builder("hub.integrations.overdue", this, f -> f.of(provider).overdue())
                     .description("Active integrations with no successful sync for twice their interval")
