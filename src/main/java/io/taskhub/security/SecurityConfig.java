@@ -30,8 +30,8 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
- * HTTP Basic for everything but health, the OpenAPI document and the provider webhooks; the operator alone reaches
- * Hawtio and actuator.
+ * HTTP Basic for everything but health, the OpenAPI document and its reference page, and the provider webhooks; the
+ * operator alone reaches Hawtio and actuator.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -66,6 +66,9 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/openapi.json").permitAll()
+                        // the API reference reads the document above: open like it
+                        .requestMatchers(HttpMethod.GET, "/api/docs", "/api-docs/**", "/webjars/swagger-ui/**")
+                        .permitAll()
                         // providers log in nowhere: each webhook checks its delivery's signature or secret
                         .requestMatchers(HttpMethod.POST, "/webhooks/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("OPERATOR")

@@ -16,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The OpenAPI document as a client generator reads it, written to {@code target/openapi.json} for the linter that
- * {@code .ci/run} runs.
+ * {@code .ci/run} runs; and the API reference page that shows it, open like the document.
  */
 @HubTest
 class OpenApiDocumentEndToEndTest {
@@ -59,5 +59,18 @@ class OpenApiDocumentEndToEndTest {
         Path written = Path.of("target", "openapi.json");
         Files.createDirectories(written.getParent());
         Files.writeString(written, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(openapi));
+    }
+
+    @Test
+    void theApiReferenceIsOpenAndRunsNoInlineScript() {
+        HubClient anonymous = HubClient.at(port);
+        HubClient.Answer page = anonymous.get("/api/docs");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.text()).contains("/webjars/swagger-ui/swagger-ui-bundle.js", "/api-docs/reference.js")
+                .doesNotContainPattern("<script>\\s*\\S");
+        assertThat(anonymous.get("/api-docs/reference.js").text()).contains("url: \"/api/openapi.json\"");
+        assertThat(anonymous.get("/webjars/swagger-ui/swagger-ui-bundle.js").status()).isEqualTo(200);
+        assertThat(anonymous.get("/webjars/swagger-ui/swagger-ui.css").status()).isEqualTo(200);
     }
 }
