@@ -18,10 +18,11 @@ import org.apache.camel.support.processor.DelegateProcessor;
 import org.springframework.stereotype.Component;
 
 /**
- * Serves {@code /api/openapi.json} with camel-openapi-java and two corrections to what Camel 4.18's reader writes:
+ * Serves {@code /api/openapi.json} with camel-openapi-java and corrections to what Camel 4.18's reader writes:
  * error answers are {@code application/problem+json} (it gives every answer the operation's {@code produces} and does
  * not read a {@code responseMessage}'s content type), and only the tags of documented operations are listed (it lists
- * the webhooks' too, which are kept out of the document). Camel takes the registry's factory before its own.
+ * the webhooks' too, which are kept out of the document); and the answers' fields are marked required
+ * ({@link AnswerFields}). Camel takes the registry's factory before its own.
  */
 @Component
 public class OpenApiProcessorFactory implements RestApiProcessorFactory {
@@ -59,6 +60,7 @@ public class OpenApiProcessorFactory implements RestApiProcessorFactory {
         if (openapi.path("tags") instanceof ArrayNode tags) {
             tags.removeIf(tag -> !used.contains(tag.path("name").asText()));
         }
+        AnswerFields.markRequired(openapi);
         return openapi;
     }
 }
