@@ -52,6 +52,11 @@ class OpenApiDocumentEndToEndTest {
         assertThat(openapi.path("components").path("securitySchemes").path("basicAuth").path("scheme").asText())
                 .isEqualTo("basic");
         assertThat(openapi.path("security").path(0).has("basicAuth")).isTrue();
+        assertThat(openapi.path("tags").findValuesAsText("name")).as("only the documented operations' tags")
+                .contains("tasks", "integrations").doesNotContain("/api", "/webhooks");
+        JsonNode task = openapi.path("components").path("schemas").path("Task");
+        assertThat(task.path("required")).extracting(JsonNode::asText).contains("id", "name", "status")
+                .doesNotContain("parentId");
         assertThat(openapi.path("paths").path("/api/accounts/{acc}/tasks").path("get").path("parameters")
                 .findValuesAsText("name")).contains("acc", "integrationId", "status", "type", "parentId", "q", "page",
                 "size");
