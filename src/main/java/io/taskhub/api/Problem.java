@@ -1,10 +1,11 @@
 package io.taskhub.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** RFC 9457 problem details, the body of every error answer. {@code field} names the offending input, if any. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, String field) {
+public record Problem(String type, String title, int status, String detail, @Schema(nullable = true) String field) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 

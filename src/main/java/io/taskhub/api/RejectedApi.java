@@ -23,7 +23,7 @@ public class RejectedApi {
         this.directory = directory;
     }
 
-    public RejectedRecords.Page ofRun(@Header("acc") String acc, @Header("runId") String runId,
+    public RejectedRecords.RejectedPage ofRun(@Header("acc") String acc, @Header("runId") String runId,
                                       @Header("page") String page, @Header("size") String size) {
         long account = Accounts.existing(directory, acc);
         long run = runs.find(account, Check.id("runId", runId))
@@ -31,7 +31,7 @@ public class RejectedApi {
         return rejected.ofRun(run, pageNumber(page), pageSize(size));
     }
 
-    public RejectedRecords.Page current(@Header("acc") String acc, @Header("id") String id,
+    public RejectedRecords.RejectedPage current(@Header("acc") String acc, @Header("id") String id,
                                         @Header("page") String page, @Header("size") String size) {
         return rejected.current(integrations.find(acc, id).id(), pageNumber(page), pageSize(size));
     }

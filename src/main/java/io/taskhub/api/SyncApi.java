@@ -1,7 +1,6 @@
 package io.taskhub.api;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -54,7 +53,7 @@ public class SyncApi {
             if (!started.alreadyRunning()) {
                 syncs.runInBackground(started.runId());
             }
-            return Http.accepted(exchange, Map.of("runId", started.runId()));
+            return Http.accepted(exchange, new RunStarted(started.runId()));
         }
         if (started.alreadyRunning()) {
             return awaitRunning(started.runId(), exchange);
@@ -62,7 +61,7 @@ public class SyncApi {
         try {
             return syncs.runInBackground(started.runId()).get(waitMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            return Http.accepted(exchange, Map.of("runId", started.runId()));
+            return Http.accepted(exchange, new RunStarted(started.runId()));
         } catch (ExecutionException e) {
             throw new IllegalStateException("sync " + started.runId() + " could not run", e.getCause());
         }
@@ -90,7 +89,7 @@ public class SyncApi {
             try {
                 return local.get().get(waitMillis, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                return Http.accepted(exchange, Map.of("runId", runId));
+                return Http.accepted(exchange, new RunStarted(runId));
             } catch (ExecutionException e) {
                 // it failed: the database holds how
             }
@@ -102,7 +101,7 @@ public class SyncApi {
             }
             long left = deadline - System.currentTimeMillis();
             if (left <= 0) {
-                return Http.accepted(exchange, Map.of("runId", runId));
+                return Http.accepted(exchange, new RunStarted(runId));
             }
             Thread.sleep(Math.min(pause, left));
         }

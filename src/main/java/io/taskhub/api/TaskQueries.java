@@ -28,7 +28,7 @@ public class TaskQueries {
     public record Filter(Long integrationId, TaskStatus status, String type, Long parentId, String text) {
     }
 
-    public record Page(List<Task> items, long total) {
+    public record TaskPage(List<Task> items, long total) {
     }
 
     private static final String COLUMNS = "t.id, t.integration_id, i.provider, t.parent_id, t.kind, t.type, "
@@ -40,7 +40,7 @@ public class TaskQueries {
         this.jdbc = jdbc;
     }
 
-    public Page find(long accountId, Filter filter, int page, int size) {
+    public TaskPage find(long accountId, Filter filter, int page, int size) {
         StringBuilder where = new StringBuilder(" from task t join integration i on i.id = t.integration_id "
                 + "where i.account_id = ?");
         List<Object> args = new ArrayList<>(List.of(accountId));
@@ -71,7 +71,7 @@ public class TaskQueries {
         pageArgs.add((long) page * size);
         List<Task> items = jdbc.query("select " + COLUMNS + where + " order by t.id limit ? offset ?",
                 TaskQueries::task, pageArgs.toArray());
-        return new Page(withAssignees(items), total);
+        return new TaskPage(withAssignees(items), total);
     }
 
     public Optional<Task> find(long accountId, long taskId) {

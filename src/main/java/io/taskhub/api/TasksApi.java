@@ -25,7 +25,7 @@ public class TasksApi {
         this.directory = directory;
     }
 
-    public TaskQueries.Page list(@Header("acc") String acc, @Header("integrationId") String integrationId,
+    public TaskQueries.TaskPage list(@Header("acc") String acc, @Header("integrationId") String integrationId,
                                  @Header("status") String status, @Header("type") String type,
                                  @Header("parentId") String parentId, @Header("q") String q,
                                  @Header("page") String page, @Header("size") String size) {

@@ -1,4 +1,7 @@
 package io.taskhub.model;
 
-public record Client(long id, String name, String email, String provider, String externalId, boolean archived) {
+import io.swagger.v3.oas.annotations.media.Schema;
+
+public record Client(long id, String name, @Schema(nullable = true) String email, String provider,
+                     @Schema(nullable = true) String externalId, boolean archived) {
 }

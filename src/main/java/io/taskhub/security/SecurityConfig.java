@@ -31,8 +31,8 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
- * HTTP Basic for everything but health, the OpenAPI document, the provider webhooks and the OAuth callback; the
- * operator alone reaches Hawtio and actuator.
+ * HTTP Basic for everything but health, the OpenAPI document and its reference page, the provider webhooks and the
+ * OAuth callback; the operator alone reaches Hawtio and actuator.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -72,6 +72,9 @@ public class SecurityConfig {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/openapi.json").permitAll()
+                        // the API reference reads the document above: open like it
+                        .requestMatchers(HttpMethod.GET, "/api/docs", "/api-docs/**", "/webjars/swagger-ui/**")
+                        .permitAll()
                         // the provider sends the user's browser back here: the single-use state is the proof, and
                         // a GET needs no CSRF token
                         .requestMatchers(HttpMethod.GET, OAUTH_CALLBACK).permitAll()

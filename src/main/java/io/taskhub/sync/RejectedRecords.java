@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RejectedRecords {
 
-    public record Page(List<RejectedRecord> items, long total) {
+    public record RejectedPage(List<RejectedRecord> items, long total) {
     }
 
     /**
@@ -36,19 +36,19 @@ public class RejectedRecords {
         this.jdbc = jdbc;
     }
 
-    public Page ofRun(long runId, int page, int size) {
+    public RejectedPage ofRun(long runId, int page, int size) {
         long total = jdbc.queryForObject("select count(*) from rejected_record where run_id = ?", Long.class, runId);
         List<RejectedRecord> items = jdbc.query("select type, external_id, reason, payload from rejected_record "
                 + "where run_id = ? order by id limit ? offset ?", RejectedRecords::map, runId, size,
                 (long) page * size);
-        return new Page(items, total);
+        return new RejectedPage(items, total);
     }
 
-    public Page current(long integrationId, int page, int size) {
+    public RejectedPage current(long integrationId, int page, int size) {
         long total = jdbc.queryForObject("select count(*) " + CURRENT, Long.class, integrationId);
         List<RejectedRecord> items = jdbc.query("select r.type, r.external_id, r.reason, r.payload " + CURRENT
                 + " order by r.id limit ? offset ?", RejectedRecords::map, integrationId, size, (long) page * size);
-        return new Page(items, total);
+        return new RejectedPage(items, total);
     }
 
     private static RejectedRecord map(ResultSet rs, int row) throws SQLException {

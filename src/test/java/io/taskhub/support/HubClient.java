@@ -14,7 +14,10 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Calls the hub's REST API exactly as a client would: HTTP Basic, JSON in and out. */
+/**
+ * Calls the hub's REST API exactly as a client would: HTTP Basic, JSON in and out. Every answer of an operation
+ * that {@code /api/openapi.json} lists is checked against the document.
+ */
 public final class HubClient {
 
     /** One answer: status, content type and the parsed JSON body (a missing node when there is none). */
@@ -30,21 +33,23 @@ public final class HubClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
+    private final int port;
     private final String base;
     private final String authorization;
 
-    private HubClient(String base, String authorization) {
-        this.base = base;
+    private HubClient(int port, String authorization) {
+        this.port = port;
+        this.base = "http://localhost:" + port;
         this.authorization = authorization;
     }
 
     public static HubClient at(int port) {
-        return new HubClient("http://localhost:" + port, null);
+        return new HubClient(port, null);
     }
 
     public HubClient as(String login, String password) {
         String token = Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new HubClient(base, "Basic " + token);
+        return new HubClient(port, "Basic " + token);
     }
 
     /** Forces a sync and waits for its run (CONTRACT §3: 200 with the finished run). */
@@ -78,8 +83,10 @@ public final class HubClient {
             String answer = response.body();
             JsonNode json = answer == null || answer.isBlank() || !isJson(response) ? JSON.missingNode()
                     : JSON.readTree(answer);
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json,
-                    answer, response.headers());
+            Answer checked = new Answer(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""), json, answer, response.headers());
+            OpenApiContract.of(port).check(method, path, checked);
+            return checked;
         } catch (Exception e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         }
