@@ -189,7 +189,7 @@ public class IntegrationsApi {
     Integration view(StoredIntegration i) {
         Instant next = scheduler.fireTimes(i.id()).map(SyncScheduler.FireTimes::next).orElse(null);
         return new Integration(i.id(), i.provider(), i.status(), i.statusReason(), i.ownerEmail(), i.selectedTypes(),
-                i.intervalSeconds(), next, runs.last(i.id()).orElse(null));
+                i.intervalSeconds(), next, runs.last(i.id()).orElse(null), integrations.limits(i.id()).orElse(null));
     }
 
     private Timer timerOf(StoredIntegration i) {

@@ -9,5 +9,5 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record Integration(long id, String provider, IntegrationStatus status,
                           @Schema(nullable = true) String statusReason, @Schema(nullable = true) String ownerEmail,
                           List<String> selectedTypes, int intervalSeconds, @Schema(nullable = true) Instant nextSyncAt,
-                          Run lastRun) {
+                          Run lastRun, ProviderLimits providerLimits) {
 }

@@ -2,9 +2,12 @@ package io.taskhub.sync;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,24 +41,28 @@ public class IntegrationFreshness implements HealthIndicator {
     record Trouble(long integrationId, long accountId, String provider, String reason) {
     }
 
-    /** What the last reading found, and when. */
-    private record Reading(Map<String, Freshness> byProvider, List<Trouble> troubles, Instant at) {
+    /** What the last reading found, and when; {@code lowest}: per provider and limit, the least remaining. */
+    private record Reading(Map<String, Freshness> byProvider, List<Trouble> troubles,
+                           Map<List<String>, Long> lowest, Instant at) {
     }
 
     private static final Duration EVERY = Duration.ofSeconds(15);
     private static final int LISTED = 20;
 
     private final JdbcTemplate jdbc;
+    private final MeterRegistry registry;
+    private final Set<List<String>> limitGauges = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor(run -> {
         Thread thread = new Thread(run, "integration-freshness");
         thread.setDaemon(true);
         return thread;
     });
-    private volatile Reading last = new Reading(Map.of(), List.of(), null);
+    private volatile Reading last = new Reading(Map.of(), List.of(), Map.of(), null);
 
     public IntegrationFreshness(JdbcTemplate jdbc, MeterRegistry registry, Providers providers) {
         // the syncs' pool: a reading in the background may wait for a connection, no probe waits for it
         this.jdbc = jdbc;
+        this.registry = registry;
         for (String provider : providers.all().stream().map(Provider::id).toList()) {
             Gauge.builder("hub.integrations.overdue", this, f -> f.of(provider).overdue())
                     .description("Active integrations with no successful sync for twice their interval")
@@ -85,6 +92,16 @@ public class IntegrationFreshness implements HealthIndicator {
         reader.shutdownNow();
     }
 
+    /** One series per provider and limit the providers' answers name: a handful, whatever the number of tenants. */
+    private void gaugeLimit(List<String> providerAndLimit) {
+        if (limitGauges.add(providerAndLimit)) {
+            Gauge.builder("hub.provider.limit.remaining", this,
+                            f -> f.last.lowest().getOrDefault(providerAndLimit, 0L).doubleValue())
+                    .description("The least budget left among the provider's active integrations, as last seen")
+                    .tags("provider", providerAndLimit.get(0), "limit", providerAndLimit.get(1)).register(registry);
+        }
+    }
+
     private Freshness of(String provider) {
         return last.byProvider().getOrDefault(provider, new Freshness(0, 0, 0));
     }
@@ -106,7 +123,16 @@ public class IntegrationFreshness implements HealthIndicator {
                            case when failing then 'last run failed: ' || coalesce(last_error, '') else 'overdue' end
                     from active_integration_health where overdue or failing order by id desc limit ?""",
                     (rs, n) -> new Trouble(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)), LISTED);
-            last = new Reading(byProvider, troubles, Instant.now());
+            Map<List<String>, Long> lowest = new HashMap<>();
+            jdbc.query("""
+                    select i.provider, l.key, min(l.value::bigint)
+                    from integration i, jsonb_each_text(i.provider_limits) l
+                    where i.status = 'ACTIVE' and i.provider_limits is not null group by i.provider, l.key""",
+                    rs -> {
+                        lowest.put(List.of(rs.getString(1), rs.getString(2)), rs.getLong(3));
+                    });
+            last = new Reading(byProvider, troubles, lowest, Instant.now());
+            lowest.keySet().forEach(this::gaugeLimit);
         } catch (DataAccessException unreachable) {
             // the database is out: the last reading stays, and the database check says DOWN meanwhile
         }

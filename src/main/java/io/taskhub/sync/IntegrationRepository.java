@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taskhub.model.IntegrationStatus;
+import io.taskhub.model.ProviderLimits;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -208,6 +209,21 @@ public class IntegrationRepository {
         return jdbc.update("update integration set lease_owner = null, lease_until = null, last_sync_at = now(), "
                 + "last_full_sync_at = case when ? then now() else last_full_sync_at end "
                 + "where id = ? and lease_owner = ? and lease_until >= now()", full, id, owner) == 1;
+    }
+
+    /** The provider's budget as the integration's last sync saw it, if one saw any. */
+    public Optional<ProviderLimits> limits(long id) {
+        return jdbc.query("select provider_limits::text, provider_limits_at from integration where id = ? "
+                + "and provider_limits is not null", (rs, n) -> new ProviderLimits(
+                        rs.getTimestamp(2).toInstant(), readLimits(rs.getString(1))), id).stream().findFirst();
+    }
+
+    private Map<String, Long> readLimits(String text) {
+        try {
+            return json.readValue(text, new TypeReference<Map<String, Long>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable provider limits", e);
+        }
     }
 
     /** Integrations with a RUNNING run whose lease lapsed: whoever ran it is gone. */

@@ -31,6 +31,7 @@ public final class SyncContext {
     private RunCounts counts = RunCounts.NONE;
     private RunProgress progress;
     private final Map<String, Integer> totals = new HashMap<>();
+    private final Map<String, Long> limits = new HashMap<>();
 
     /**
      * @param parents the task each type's records sit under by default: its list, or the root
@@ -123,6 +124,15 @@ public final class SyncContext {
         progress = new RunProgress(page.type(), (sameType ? progress.pages() : 0) + 1,
                 (sameType ? progress.records() : 0) + page.records(), totals.get(page.type()));
         return progress;
+    }
+
+    /** The provider's budget as its latest answer said it ({@link LimitHeaders}). */
+    public synchronized void limit(String name, long remaining) {
+        limits.put(name, remaining);
+    }
+
+    synchronized Map<String, Long> limits() {
+        return Map.copyOf(limits);
     }
 
     /** How many records the provider said a type's import will read, where it tells (Salesforce's totalSize). */

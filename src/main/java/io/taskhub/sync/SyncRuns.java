@@ -33,11 +33,13 @@ public class SyncRuns {
     private final NodeId node;
     private final IntegrationLifecycle lifecycle;
     private final LeaseHeartbeat heartbeat;
+    private final LimitHeaders limits;
 
     public SyncRuns(RunRepository runs, IntegrationRepository integrations, Providers providers,
                     CredentialCipher cipher, TaskTree tree, ObjectMapper json, NodeId node,
-                    IntegrationLifecycle lifecycle, LeaseHeartbeat heartbeat) {
+                    IntegrationLifecycle lifecycle, LeaseHeartbeat heartbeat, LimitHeaders limits) {
         this.heartbeat = heartbeat;
+        this.limits = limits;
         this.runs = runs;
         this.integrations = integrations;
         this.providers = providers;
@@ -80,6 +82,7 @@ public class SyncRuns {
         RunCounts counts = sync.counts();
         RunStatus status = counts.rejected() > 0 ? RunStatus.PARTIAL : RunStatus.SUCCEEDED;
         heartbeat.ended(sync.runId());
+        limits.store(sync);
         if (!integrations.releaseLease(sync.integrationId(), node.leaseOf(sync.runId()), sync.full())) {
             runs.finish(sync.runId(), RunStatus.FAILED, counts, LOST_LEASE);
             LOG.warn("Sync {} of integration {} failed: {}", sync.runId(), sync.integrationId(), LOST_LEASE);
@@ -101,6 +104,9 @@ public class SyncRuns {
         long runId = sync != null ? sync.runId() : exchange.getIn().getBody(Long.class);
         Run run = runs.find(runId).orElseThrow();
         RunCounts counts = sync != null ? sync.counts() : RunCounts.NONE;
+        if (sync != null) {
+            limits.store(sync);
+        }
         String message = describe(error);
         heartbeat.ended(runId);
         runs.finish(runId, RunStatus.FAILED, counts, message);

@@ -104,6 +104,11 @@ class InsightlyEndToEndTest {
     void aForcedSyncImportsTheTreeWithItsRules() {
         JsonNode run = syncAndWait("");
         assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("SUCCEEDED");
+        // Insightly's X-RateLimit-* headers, as the sync's last answer had them
+        JsonNode limits = admin.get(integration).get("providerLimits");
+        assertThat(limits.path("values").path("dailyLimit").asLong()).isEqualTo(100_000);
+        assertThat(limits.path("values").path("dailyRemaining").asLong()).isBetween(1L, 99_999L);
+        assertThat(limits.path("seenAt").asText()).isNotEmpty();
 
         JsonNode root = tasks("type=root").path("items").get(0);
         assertThat(root.path("name").asText()).isEqualTo("Insightly");

@@ -46,7 +46,8 @@ class OperabilityEndToEndTest {
     @BeforeAll
     void setUp() {
         healthy = insightly(okJson("[{\"TASK_ID\": 1, \"TITLE\": \"one\", \"DATE_UPDATED_UTC\": \"2026-11-01 10:00:00\"},"
-                + "{\"TASK_ID\": 2, \"TITLE\": \"two\", \"DATE_UPDATED_UTC\": \"2026-11-02 10:00:00\"}]"));
+                + "{\"TASK_ID\": 2, \"TITLE\": \"two\", \"DATE_UPDATED_UTC\": \"2026-11-02 10:00:00\"}]")
+                .withHeader("X-RateLimit-Limit", "5000").withHeader("X-RateLimit-Remaining", "4321"));
         failing = insightly(serverError());
         operator = HubClient.at(port).as("operator", "operator-test-pass");
         account = "/api/accounts/" + operator.post("/api/accounts", Map.of("name", "Operability")).get("id").asText();
@@ -95,6 +96,11 @@ class OperabilityEndToEndTest {
         assertThat(integrations.path("components").path("integrationFreshness").path("details").path("inTrouble")
                 .toString()).contains("last run failed");
         assertThat(value(scrape(), "hub_integrations_failing{provider=\"insightly\"}")).isGreaterThanOrEqualTo(1);
+        // the budget the provider's answers told: on the integration, and the least of it per provider in the scrape
+        assertThat(admin.get(good).get("providerLimits").path("values").path("dailyRemaining").asLong())
+                .isEqualTo(4321);
+        Poll.until(this::scrape, scrape -> scrape.contains(
+                "hub_provider_limit_remaining{limit=\"dailyRemaining\",provider=\"insightly\"}"), Duration.ofSeconds(30));
         JsonNode readiness = operator.get("/actuator/health/readiness").json();
         assertThat(readiness.path("status").asText()).isEqualTo("UP");
         assertThat(readiness.path("components").path("db").path("status").asText()).isEqualTo("UP");

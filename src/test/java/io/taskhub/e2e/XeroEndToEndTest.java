@@ -106,6 +106,10 @@ class XeroEndToEndTest {
         assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("SUCCEEDED");
         assertThat(run.path("counts").path("fetched").asInt()).isEqualTo(CONTACTS);
         assertThat(run.path("counts").path("created").asInt()).isEqualTo(CONTACTS);
+        // Xero's X-DayLimit-Remaining and X-MinLimit-Remaining, as the sync's last answer had them
+        JsonNode limits = admin.get(integration).get("providerLimits").path("values");
+        assertThat(limits.path("dayRemaining").asLong()).isBetween(1L, 4999L);
+        assertThat(limits.path("minuteRemaining").asLong()).isBetween(0L, 59L);
         // the access token that came with the enable check was stored and is reused: no refresh
         assertThat(xero.tokenRequestCount()).isEqualTo(refreshesAfterEnabling);
         assertThat(xero.contactsRequestCount()).isEqualTo(4);

@@ -97,7 +97,7 @@ final class XeroApiTransformer extends CatchAllTransformer {
         if (planned != null) {
             return planned;
         }
-        return switch (resource) {
+        XeroReply answer = switch (resource) {
             case "Contacts" -> method.equals(RequestMethod.GET)
                     ? contacts(query, request.getHeader("If-Modified-Since"), url, tenant) : notAllowed();
             case "Accounts" -> method.equals(RequestMethod.GET) ? ledger.accounts() : notAllowed();
@@ -106,6 +106,7 @@ final class XeroApiTransformer extends CatchAllTransformer {
                     : notAllowed();
             default -> XeroReply.json(404, Map.of("Title", "Not Found", "Status", 404));
         };
+        return traffic.withLimits(answer);
     }
 
     private XeroReply contacts(Map<String, String> query, String ifModifiedSince, String url, String tenant) {

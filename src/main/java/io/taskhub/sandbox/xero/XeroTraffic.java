@@ -15,6 +15,8 @@ final class XeroTraffic {
     final AtomicInteger tokenRequests = new AtomicInteger();
     final AtomicInteger contactsRequests = new AtomicInteger();
     private final Deque<XeroSimulator.ContactsRequest> contactsLog = new ArrayDeque<>();
+    private final Deque<Long> lastMinute = new ArrayDeque<>();
+    private int today;
     private final PlannedAnswers<XeroReply> planned = new PlannedAnswers<>();
 
     synchronized void logContacts(XeroSimulator.ContactsRequest request) {
@@ -26,6 +28,22 @@ final class XeroTraffic {
 
     synchronized List<XeroSimulator.ContactsRequest> contactsLog() {
         return List.copyOf(contactsLog);
+    }
+
+    /**
+     * Xero's rate-limit headers on an API answer: what is left of the organisation's 5,000 calls a day and 60 a
+     * minute, and of the app's 10,000 a minute (here: this simulator's calls).
+     */
+    synchronized XeroReply withLimits(XeroReply reply) {
+        long now = System.currentTimeMillis();
+        lastMinute.addLast(now);
+        while (lastMinute.peekFirst() < now - 60_000) {
+            lastMinute.removeFirst();
+        }
+        today++;
+        return reply.withHeader("X-DayLimit-Remaining", String.valueOf(Math.max(0, 5000 - today)))
+                .withHeader("X-MinLimit-Remaining", String.valueOf(Math.max(0, 60 - lastMinute.size())))
+                .withHeader("X-AppMinLimit-Remaining", String.valueOf(Math.max(0, 10_000 - lastMinute.size())));
     }
 
     void plan(int count, XeroReply reply) {
@@ -45,5 +63,7 @@ final class XeroTraffic {
         tokenRequests.set(0);
         contactsRequests.set(0);
         contactsLog.clear();
+        lastMinute.clear();
+        today = 0;
     }
 }

@@ -1,0 +1,59 @@
+package io.taskhub.sync;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The provider's remaining budget, read from the rate-limit headers of its answers (a fetch route step right after
+ * the call) and kept with the integration when the run ends, so that a client and the operator see how close a
+ * tenant is to its provider's limits ({@code providerLimits}, {@code hub_provider_limit_remaining}).
+ */
+@Component("limitHeaders")
+public class LimitHeaders {
+
+    /** Header → the name the hub shows it by. */
+    private static final Map<String, String> HEADERS = Map.of(
+            "X-DayLimit-Remaining", "dayRemaining",
+            "X-MinLimit-Remaining", "minuteRemaining",
+            "X-AppMinLimit-Remaining", "appMinuteRemaining",
+            "X-RateLimit-Limit", "dailyLimit",
+            "X-RateLimit-Remaining", "dailyRemaining");
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public LimitHeaders(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Route step, right after a provider call: what its answer says of the budget. */
+    public void seen(Exchange exchange) {
+        SyncContext sync = exchange.getProperty(SyncContext.PROPERTY, SyncContext.class);
+        HEADERS.forEach((header, name) -> {
+            String value = exchange.getIn().getHeader(header, String.class);
+            if (value != null && value.trim().matches("[0-9]{1,12}")) {
+                sync.limit(name, Long.parseLong(value.trim()));
+            }
+        });
+    }
+
+    /** At the run's end: the last values seen, if any, replace the integration's. */
+    void store(SyncContext sync) {
+        Map<String, Long> limits = sync.limits();
+        if (limits.isEmpty()) {
+            return;
+        }
+        try {
+            jdbc.update("update integration set provider_limits = cast(? as jsonb), provider_limits_at = now() "
+                    + "where id = ?", json.writeValueAsString(limits), sync.integrationId());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the provider limits", e);
+        }
+    }
+}
