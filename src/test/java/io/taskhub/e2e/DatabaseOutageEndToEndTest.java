@@ -114,8 +114,11 @@ class DatabaseOutageEndToEndTest {
         System.out.println("health UP " + Duration.ofNanos(System.nanoTime() - started).toMillis()
                 + " ms after the database started again");
 
+        // ended either way, never left RUNNING: FAILED when a statement met the outage, SUCCEEDED when each of its
+        // steps waited it out (the pool waits up to 30 s for a connection); the next sync and the count below show
+        // that nothing was lost or stored twice
         JsonNode run = awaitRun(interrupted);
-        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("FAILED");
+        assertThat(run.path("status").asText()).as(run.toString()).isIn("FAILED", "SUCCEEDED");
         xero.setTokenLatency(Duration.ZERO);
         awaitNoRunningRun();
         JsonNode next = admin.syncAndWait(integration, "");
