@@ -111,7 +111,10 @@ public class SyncService {
         try {
             camel.sendBody("direct:sync-run", runId);
             Run run = runs.find(runId).orElseThrow();
-            integrations.find(run.integrationId()).ifPresent(i -> metrics.finished(i.provider(), run));
+            String provider = context.get("provider");
+            if (provider != null) {
+                metrics.finished(provider, run);
+            }
             outcome.complete(run);
             return run;
         } catch (RuntimeException e) {
