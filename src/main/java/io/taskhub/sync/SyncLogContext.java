@@ -16,14 +16,10 @@ final class SyncLogContext {
     private SyncLogContext() {
     }
 
-    static Map<String, String> of(long runId, RunRepository runs, IntegrationRepository integrations) {
-        Map<String, String> context = new LinkedHashMap<>();
-        context.put("runId", String.valueOf(runId));
-        runs.find(runId).ifPresent(run -> {
-            context.put("integrationId", String.valueOf(run.integrationId()));
-            integrations.find(run.integrationId()).ifPresent(i -> context.put("provider", i.provider()));
-        });
-        return context;
+    /** Once the run is opened: its integration and provider join the run id. */
+    static void enter(SyncContext sync) {
+        enter(Map.of("runId", String.valueOf(sync.runId()), "integrationId", String.valueOf(sync.integrationId()),
+                "provider", sync.provider()));
     }
 
     static Map<String, String> current() {

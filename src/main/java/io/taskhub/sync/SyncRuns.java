@@ -69,6 +69,7 @@ public class SyncRuns {
                 new Provider.Connection(credentials, integration.endpoint(), integration.settings()),
                 integration.selectedTypes(), run.full(), integrations.cursors(integration.id()), parents);
         exchange.setProperty(SyncContext.PROPERTY, sync);
+        SyncLogContext.enter(sync);
         LOG.info("Sync started: {}", sync);
     }
 

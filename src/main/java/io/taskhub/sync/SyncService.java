@@ -106,12 +106,13 @@ public class SyncService {
      */
     public Run run(long runId) {
         CompletableFuture<Run> outcome = underway.computeIfAbsent(runId, id -> new CompletableFuture<>());
-        Map<String, String> context = SyncLogContext.of(runId, runs, integrations);
-        SyncLogContext.enter(context);
+        SyncLogContext.enter(Map.of("runId", String.valueOf(runId)));
         try {
             camel.sendBody("direct:sync-run", runId);
             Run run = runs.find(runId).orElseThrow();
-            String provider = context.get("provider");
+            // named by SyncRuns.open; a run that failed before it got that far is looked up
+            String provider = Optional.ofNullable(SyncLogContext.current().get("provider"))
+                    .or(() -> integrations.find(run.integrationId()).map(StoredIntegration::provider)).orElse(null);
             if (provider != null) {
                 metrics.finished(provider, run);
             }
