@@ -65,6 +65,26 @@ public interface Provider {
         return null;
     }
 
+    /**
+     * Whom the provider's rate limits count this connection's calls against (its org, company or API key), for
+     * {@code hub.pacing}: by default the {@link #tenantCredential}; null paces the integration on its own. Only kept in
+     * memory, but a secret is still hashed ({@link #digest}).
+     */
+    default String pacedTenant(Connection connection) {
+        return tenantCredential() == null ? null : connection.credential(tenantCredential());
+    }
+
+    /** A stable, one-way name of a secret: the same key paces the same tenant without being held itself. */
+    static String digest(String secret) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The URLs an integration's {@code endpoint} may override (for sandboxes and tests), by name. */
     List<String> endpointFields();
 

@@ -3,6 +3,7 @@ package io.taskhub.sync;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,7 +21,7 @@ public class RunRepository {
 
     private static final String COLUMNS = "r.id, r.integration_id, r.trigger, r.full_sync, r.status, r.started_at, "
             + "r.finished_at, r.fetched, r.created, r.updated, r.archived, r.restored, r.rejected, r.error, "
-            + "r.progress_type, r.progress_pages, r.progress_records, r.progress_total";
+            + "r.progress_type, r.progress_pages, r.progress_records, r.progress_total, r.due_at";
 
     private final JdbcTemplate jdbc;
 
@@ -28,9 +29,11 @@ public class RunRepository {
         this.jdbc = jdbc;
     }
 
-    public long start(long integrationId, RunTrigger trigger, boolean full) {
-        return jdbc.queryForObject("insert into sync_run (integration_id, trigger, full_sync, status) "
-                + "values (?, ?, ?, 'RUNNING') returning id", Long.class, integrationId, trigger.name(), full);
+    /** @param dueAt when a timer run was due (its trigger's scheduled fire time); null for one asked for now */
+    public long start(long integrationId, RunTrigger trigger, boolean full, Instant dueAt) {
+        return jdbc.queryForObject("insert into sync_run (integration_id, trigger, full_sync, status, due_at) "
+                + "values (?, ?, ?, 'RUNNING', ?) returning id", Long.class, integrationId, trigger.name(), full,
+                dueAt == null ? null : Timestamp.from(dueAt));
     }
 
     public Optional<Run> running(long integrationId) {
@@ -96,6 +99,10 @@ public class RunRepository {
                 rs.getTimestamp("started_at").toInstant(), finished == null ? null : finished.toInstant(),
                 new RunCounts(rs.getInt("fetched"), rs.getInt("created"), rs.getInt("updated"), rs.getInt("archived"),
                         rs.getInt("restored"), rs.getInt("rejected")),
-                progress, rs.getString("error"));
+                progress, rs.getString("error"), instant(rs.getTimestamp("due_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -70,6 +70,12 @@ public final class SyncContext {
         return connection;
     }
 
+    /** Whom the provider's rate limits count this run's calls against: {@code provider:tenant} ({@link TenantPacing}). */
+    public String pacedTenant() {
+        String tenant = provider.pacedTenant(connection);
+        return provider.id() + ":" + (tenant == null ? "integration-" + integrationId : tenant);
+    }
+
     public List<String> selectedTypes() {
         return selectedTypes;
     }

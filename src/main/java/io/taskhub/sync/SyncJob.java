@@ -21,7 +21,7 @@ public class SyncJob implements Job {
     @Override
     public void execute(JobExecutionContext context) {
         long integrationId = context.getMergedJobDataMap().getLong(INTEGRATION_ID);
-        syncs.start(integrationId, RunTrigger.TIMER, false)
+        syncs.start(integrationId, RunTrigger.TIMER, false, context.getScheduledFireTime().toInstant())
                 .filter(started -> !started.alreadyRunning())
                 .ifPresent(started -> syncs.run(started.runId()));
     }

@@ -33,6 +33,12 @@ public class SyncMetrics {
                     .publishPercentileHistogram().register(registry)
                     .record(Duration.between(run.startedAt(), run.finishedAt()));
         }
+        if (run.dueAt() != null) { // how late a timer run started: whether the workers keep up with the timers
+            Duration late = Duration.between(run.dueAt(), run.startedAt());
+            Timer.builder("hub.sync.start.delay").description("How long after their trigger's fire time timer runs start")
+                    .tags("provider", provider).publishPercentileHistogram().register(registry)
+                    .record(late.isNegative() ? Duration.ZERO : late);
+        }
     }
 
     /** What one stored page (or a sweep) did to a type's records. */

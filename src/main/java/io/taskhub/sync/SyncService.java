@@ -69,8 +69,13 @@ public class SyncService {
      * Empty when the integration is not active (unlinked, waiting to be re-enabled, or gone). A forced or webhook sync
      * that would start a run while the forced-sync queue is full throws {@link Busy}; one that finds a run reports it.
      */
-    @Transactional
     public Optional<StartedRun> start(long integrationId, RunTrigger trigger, boolean full) {
+        return start(integrationId, trigger, full, null);
+    }
+
+    /** @param dueAt when a timer run was due (its trigger's scheduled fire time), kept to show how late it starts */
+    @Transactional
+    public Optional<StartedRun> start(long integrationId, RunTrigger trigger, boolean full, Instant dueAt) {
         // serialises concurrent starts of one integration, on this instance and on every other
         jdbc.queryForList("select id from integration where id = ? for update", integrationId);
         Optional<StoredIntegration> found = integrations.find(integrationId);
@@ -93,7 +98,7 @@ public class SyncService {
         if (trigger != RunTrigger.TIMER && forced.getQueue().remainingCapacity() == 0) {
             throw new Busy(); // before anything is stored: the transaction rolls back
         }
-        long runId = runs.start(integrationId, trigger, reconcile);
+        long runId = runs.start(integrationId, trigger, reconcile, dueAt);
         integrations.lease(integrationId, node.leaseOf(runId), settings.lease());
         heartbeat.started(runId, integrationId); // from now: a run waiting in the forced-sync queue keeps it too
         return Optional.of(new StartedRun(runId, false));

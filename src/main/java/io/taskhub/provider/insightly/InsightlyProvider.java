@@ -54,6 +54,12 @@ public class InsightlyProvider implements Provider {
         return List.of("insightly.com");
     }
 
+    /** {@link Provider#pacedTenant}: Insightly rations calls per API key. */
+    @Override
+    public String pacedTenant(Connection connection) {
+        return Provider.digest(connection.credential("apiKey"));
+    }
+
     @Override
     public List<String> credentialFields() {
         return List.of("apiKey", "pod");

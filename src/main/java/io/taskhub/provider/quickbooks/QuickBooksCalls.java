@@ -18,6 +18,7 @@ import io.taskhub.provider.oauth.OAuthTokens;
 import io.taskhub.provider.oauth.TokenEndpoint;
 import io.taskhub.provider.oauth.TokenSet;
 import io.taskhub.sync.FreshRequest;
+import io.taskhub.sync.TenantPacing;
 import io.taskhub.sync.UnreadablePage;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -69,12 +70,14 @@ public class QuickBooksCalls {
     private final OAuthTokens oauth;
     private final QuickBooksProperties properties;
     private final ObjectMapper json;
+    private final TenantPacing pacing;
 
     /** What a read answer always holds, even when nothing matched: {@code {"QueryResponse": {}}}. */
     private static final Map<String, String> ANSWERS = Map.of("query", "QueryResponse", "cdc", "CDCResponse");
 
     public QuickBooksCalls(ProducerTemplate camel, OAuthTokens oauth, QuickBooksProperties properties,
-                           ObjectMapper json) {
+                           ObjectMapper json, TenantPacing pacing) {
+        this.pacing = pacing;
         this.camel = camel;
         this.oauth = oauth;
         this.properties = properties;
@@ -118,7 +121,8 @@ public class QuickBooksCalls {
     }
 
     /** Route step: makes the call in the exchange property {@code quickbooksRequest}; its JSON answer is the body. */
-    public void send(Exchange exchange) {
+    public void send(Exchange exchange) throws InterruptedException {
+        pacing.pace(exchange); // the company's budget (hub.pacing.quickbooks)
         Company company = exchange.getProperty(COMPANY, Company.class);
         QuickBooksRequest request = exchange.getProperty(REQUEST, QuickBooksRequest.class);
         Message message = exchange.getIn();

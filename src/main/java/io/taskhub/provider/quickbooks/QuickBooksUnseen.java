@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.taskhub.config.HubProperties;
 import io.taskhub.sync.SyncContext;
+import io.taskhub.sync.TenantPacing;
 import org.apache.camel.Exchange;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -27,15 +28,17 @@ public class QuickBooksUnseen {
 
     private final QuickBooksCalls calls;
     private final JdbcTemplate jdbc;
+    private final TenantPacing pacing;
     private final int mostConfirmed;
 
-    public QuickBooksUnseen(QuickBooksCalls calls, JdbcTemplate jdbc, HubProperties hub) {
+    public QuickBooksUnseen(QuickBooksCalls calls, JdbcTemplate jdbc, TenantPacing pacing, HubProperties hub) {
         this.calls = calls;
+        this.pacing = pacing;
         this.jdbc = jdbc;
         this.mostConfirmed = hub.sync().confirmedDeletions();
     }
 
-    public void confirm(Exchange exchange) {
+    public void confirm(Exchange exchange) throws InterruptedException {
         SyncContext sync = exchange.getProperty(SyncContext.PROPERTY, SyncContext.class);
         String entity = exchange.getProperty("entity", String.class);
         QuickBooksCalls.Company company = exchange.getProperty(QuickBooksCalls.COMPANY, QuickBooksCalls.Company.class);
@@ -45,6 +48,7 @@ public class QuickBooksUnseen {
         kept.removeAll(asked);
         for (int from = 0; from < asked.size(); from += BATCH) {
             List<String> batch = asked.subList(from, Math.min(asked.size(), from + BATCH));
+            pacing.pace(sync);
             JsonNode answer = calls.call(company, QuickBooksRequest.get("query", Map.of("query", query(entity, batch))));
             QuickBooksMapper.records(answer, entity).forEach(record -> kept.add(record.path("Id").asText()));
         }

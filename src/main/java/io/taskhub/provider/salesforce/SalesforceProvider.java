@@ -55,6 +55,12 @@ public class SalesforceProvider implements Provider {
         return List.of("salesforce.com", "force.com");
     }
 
+    /** {@link Provider#pacedTenant}: one user's grant, in one org (an org connected twice is paced as two). */
+    @Override
+    public String pacedTenant(Connection connection) {
+        return Provider.digest(connection.credential("refreshToken"));
+    }
+
     @Override
     public List<String> credentialFields() {
         return List.of("clientId", "clientSecret", "refreshToken");
