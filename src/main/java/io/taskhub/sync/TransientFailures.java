@@ -27,13 +27,23 @@ public class TransientFailures {
         SalesforceException salesforce = Causes.find(error, SalesforceException.class);
         if (salesforce != null) {
             int status = salesforce.getStatusCode();
-            return status == 408 || status >= 500;
+            return status == 408 || status >= 500 || tooManyAtOnce(salesforce);
         }
         HttpOperationFailedException http = Causes.find(error, HttpOperationFailedException.class);
         if (http != null) {
             return http.getStatusCode() == 408 || http.getStatusCode() >= 500;
         }
         return Causes.find(error, IOException.class) != null;
+    }
+
+    /**
+     * Salesforce's limit of long-running requests at once per org (403 REQUEST_LIMIT_EXCEEDED, ConcurrentRequests)
+     * clears as the org's other requests end; its daily API limit (TotalRequests) does not, and fails the run.
+     */
+    private static boolean tooManyAtOnce(SalesforceException salesforce) {
+        return salesforce.getStatusCode() == 403 && salesforce.getErrors() != null && salesforce.getErrors().stream()
+                .anyMatch(e -> "REQUEST_LIMIT_EXCEEDED".equals(e.getErrorCode())
+                        && e.getMessage() != null && e.getMessage().contains("ConcurrentRequests"));
     }
 
     /** onWhen sees the failure as the caught exception, not as the exchange's current one. */

@@ -169,7 +169,7 @@ final class ManyAccountsBench implements AutoCloseable {
         return most;
     }
 
-    private static int hubConnections(Connection probe) {
+    static int hubConnections(Connection probe) {
         try (PreparedStatement s = probe.prepareStatement("select count(*) from pg_stat_activity "
                 + "where datname = current_database() and backend_type = 'client backend' and application_name <> ?");
              ResultSet rs = query(s, SharedDatabase.APPLICATION)) {

@@ -1,8 +1,12 @@
 package io.taskhub.bench;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import io.taskhub.sandbox.Rationing;
 import io.taskhub.sandbox.insightly.InsightlySimulator;
 import io.taskhub.sandbox.insightly.InsightlyType;
 import io.taskhub.sandbox.quickbooks.QuickBooksSimulator;
@@ -10,23 +14,40 @@ import io.taskhub.sandbox.salesforce.SalesforceSimulator;
 import io.taskhub.sandbox.xero.XeroSimulator;
 
 /**
- * One simulator per provider, each shared by many integrations (as one org, instance, tenant or company connected to
- * many accounts), each integration with credentials of its own where the provider has them per connection:
- * Salesforce clients and refresh tokens, Xero and QuickBooks refresh-token chains; Insightly has one API key per
- * instance. They start empty and are filled later with the same records for every integration of the provider.
+ * One simulator per provider, each serving many integrations, each integration a customer of its own: its own
+ * Salesforce org (a client and refresh token), Insightly API key, Xero organisation and QuickBooks company, all
+ * seeing the same records. Each simulator rations every tenant as the provider publishes (per minute and at once)
+ * and may answer after a real-world latency. They start empty and are filled later with the same records for every
+ * integration of the provider.
  */
 final class SharedProviders implements AutoCloseable {
 
     /** The providers in the order integrations are spread over them; an account holds one of each. */
     static final List<String> PROVIDERS = List.of("salesforce", "insightly", "xero", "quickbooks");
 
-    private final SalesforceSimulator salesforce = SalesforceSimulator.start(SalesforceSimulator.Options.defaults()
-            .withOpportunities(0).withCases(0));
-    private final InsightlySimulator insightly = InsightlySimulator.start(InsightlySimulator.Options.defaults()
-            .withSize(0));
-    private final XeroSimulator xero = XeroSimulator.start(XeroSimulator.Options.defaults().withContacts(0));
-    private final QuickBooksSimulator quickbooks = QuickBooksSimulator.start(QuickBooksSimulator.Options.defaults()
-            .withSize(0));
+    private final SalesforceSimulator salesforce;
+    private final InsightlySimulator insightly;
+    private final XeroSimulator xero;
+    private final QuickBooksSimulator quickbooks;
+
+    /** Answering at once, within the providers' limits. */
+    SharedProviders() {
+        this(Duration.ZERO);
+    }
+
+    /** Each answer after {@code latency}, give or take a fifth of it. */
+    SharedProviders(Duration latency) {
+        salesforce = SalesforceSimulator.start(SalesforceSimulator.Options.defaults().withOpportunities(0)
+                .withCases(0).withRationing(Rationing.salesforce().withLatency(latency, JITTER)));
+        insightly = InsightlySimulator.start(InsightlySimulator.Options.defaults().withSize(0)
+                .withRationing(Rationing.insightly().withLatency(latency, JITTER)));
+        xero = XeroSimulator.start(XeroSimulator.Options.defaults().withContacts(0)
+                .withRationing(Rationing.xero().withLatency(latency, JITTER)));
+        quickbooks = QuickBooksSimulator.start(QuickBooksSimulator.Options.defaults().withSize(0)
+                .withRationing(Rationing.quickbooks().withLatency(latency, JITTER)));
+    }
+
+    private static final double JITTER = 0.2;
 
     /** The provider of the n-th integration. */
     static String providerOf(int n) {
@@ -44,21 +65,32 @@ final class SharedProviders implements AutoCloseable {
                         "endpoint", Map.of("loginUrl", salesforce.baseUrl()),
                         "selectedTypes", List.of("opportunities"));
             }
-            case "insightly" -> Map.of("provider", "insightly", "intervalSeconds", intervalSeconds,
-                    "credentials", Map.of("apiKey", InsightlySimulator.DEFAULT_API_KEY, "pod", "na1"),
+            case "insightly" -> {
+                insightly.addApiKey("key-" + n);
+                yield Map.of("provider", "insightly", "intervalSeconds", intervalSeconds,
+                    "credentials", Map.of("apiKey", "key-" + n, "pod", "na1"),
                     "endpoint", Map.of("baseUrl", insightly.baseUrl()),
                     "selectedTypes", List.of("opportunities"));
-            case "xero" -> Map.of("provider", "xero", "intervalSeconds", intervalSeconds,
+            }
+            case "xero" -> {
+                String tenant = UUID.nameUUIDFromBytes(("organisation-" + n).getBytes(StandardCharsets.UTF_8)).toString();
+                xero.addTenant(tenant, "Organisation " + n);
+                yield Map.of("provider", "xero", "intervalSeconds", intervalSeconds,
                     "credentials", Map.of("clientId", XeroSimulator.DEFAULT_CLIENT_ID,
                             "clientSecret", XeroSimulator.DEFAULT_CLIENT_SECRET,
-                            "refreshToken", xero.issueRefreshToken()),
+                            "refreshToken", xero.issueRefreshToken(), "tenantId", tenant),
                     "endpoint", Map.of("baseUrl", xero.baseUrl(), "tokenUrl", xero.tokenUrl()),
                     "settings", Map.of("revenueAccountCode", "200", "expenseAccountCode", "400"));
-            case "quickbooks" -> Map.of("provider", "quickbooks", "intervalSeconds", intervalSeconds,
+            }
+            case "quickbooks" -> {
+                String realm = Long.toString(9_130_000_000_000_000L + n);
+                quickbooks.addCompany(realm);
+                yield Map.of("provider", "quickbooks", "intervalSeconds", intervalSeconds,
                     "credentials", Map.of("clientId", QuickBooksSimulator.DEFAULT_CLIENT_ID,
                             "clientSecret", QuickBooksSimulator.DEFAULT_CLIENT_SECRET,
-                            "refreshToken", quickbooks.issueRefreshToken(), "realmId", quickbooks.realmId()),
+                            "refreshToken", quickbooks.issueRefreshToken(), "realmId", realm),
                     "endpoint", Map.of("baseUrl", quickbooks.baseUrl(), "tokenUrl", quickbooks.tokenUrl()));
+            }
             default -> throw new IllegalArgumentException(providerOf(n));
         };
     }
@@ -74,6 +106,23 @@ final class SharedProviders implements AutoCloseable {
             xero.createContact("Customer " + i, "customer" + i + "@xero.example");
             quickbooks.createCustomer("Customer " + i, "customer" + i + "@quickbooks.example");
         }
+    }
+
+    /** API calls the providers answered so far, and how many of them they refused as over a tenant's limits. */
+    record Traffic(long requests, long throttled) {
+        Traffic since(Traffic earlier) {
+            return new Traffic(requests - earlier.requests, throttled - earlier.throttled);
+        }
+    }
+
+    Traffic traffic() {
+        return new Traffic(salesforce.requests() + insightly.requests() + xero.requests() + quickbooks.requests(),
+                salesforce.throttled() + insightly.throttled() + xero.throttled() + quickbooks.throttled());
+    }
+
+    /** Renames one opportunity of the Salesforce records: each Salesforce integration sees it at its next sync. */
+    void renameOpportunity(int index) {
+        salesforce.update(salesforce.opportunityId(index), Map.of("Name", "Renamed deal " + System.nanoTime()));
     }
 
     @Override

@@ -11,9 +11,12 @@ package io.taskhub.bench;
  * @param integrations        integrations due at once
  * @param recordsEach         records each of those imports
  * @param timerSeconds        their interval: longer than their round takes, so that nothing fires twice in it
+ * @param freshIntegrations   integrations kept fresh every minute against providers at real-world latency
+ * @param freshSeconds        how long their freshness is watched
+ * @param providerTimeRecords records of the full sync timed against the provider's own serving time
  */
 record Sizes(int fullRecords, int memoryBaseline, int stockRecords, int latencyRecords, int integrations,
-             int recordsEach, int timerSeconds) {
+             int recordsEach, int timerSeconds, int freshIntegrations, int freshSeconds, int providerTimeRecords) {
 
     static final int INCREMENTAL_CHANGES = 100;
     static final int LATENCY_CHANGES = 10;
@@ -21,10 +24,10 @@ record Sizes(int fullRecords, int memoryBaseline, int stockRecords, int latencyR
     static final int WEBHOOK_EVENTS = 50;
 
     static Sizes full() {
-        return new Sizes(1_000_000, 10_000, 20_000, 1_000, 500, 1_000, 300);
+        return new Sizes(1_000_000, 10_000, 20_000, 1_000, 500, 1_000, 300, 2_000, 300, 200_000);
     }
 
     static Sizes quick() {
-        return new Sizes(100_000, 1_000, 2_000, 100, 50, 100, 60);
+        return new Sizes(100_000, 1_000, 2_000, 100, 50, 100, 60, 400, 120, 20_000);
     }
 }
