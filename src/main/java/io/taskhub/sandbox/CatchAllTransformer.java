@@ -2,6 +2,7 @@ package io.taskhub.sandbox;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 
@@ -37,6 +38,7 @@ public abstract class CatchAllTransformer implements ResponseDefinitionTransform
     public WireMockServer newServer(int port) {
         WireMockServer server = new WireMockServer(options()
                 .port(port)
+                .containerThreads(containerThreads())
                 .bindAddress("localhost")
                 .extensions(this)
                 // the journal would keep every request: fatal for a million-record benchmark
@@ -48,6 +50,11 @@ public abstract class CatchAllTransformer implements ResponseDefinitionTransform
                 .notifier(new Slf4jNotifier(false)));
         server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(name)));
         return server;
+    }
+
+    /** Jetty's threads serving requests; WireMock's default is plenty while answers take no time. */
+    protected int containerThreads() {
+        return Options.DEFAULT_CONTAINER_THREADS;
     }
 
     /** The request's path, without the query string. */
