@@ -26,7 +26,10 @@ public record Rationing(Duration latency, double jitter, int perMinute, int atOn
         return new Rationing(Duration.ZERO, 0, 0, 0);
     }
 
-    /** Salesforce allows 25 long-running API requests at once per org, and no per-minute limit. */
+    /**
+     * Salesforce allows an org 25 long-running (20 s or more) API requests at once, and has no per-minute limit. The
+     * simulator counts every call in flight: stricter only for an org with more than 25 short calls at once.
+     */
     public static Rationing salesforce() {
         return new Rationing(Duration.ZERO, 0, 0, 25);
     }

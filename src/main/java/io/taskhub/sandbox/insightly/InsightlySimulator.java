@@ -39,7 +39,7 @@ public final class InsightlySimulator implements AutoCloseable {
      * @param port       the HTTP port, 0 for a free one
      * @param seed       the generated data depend only on this and the counts
      * @param counts     how many records of each type to generate
-     * @param apiKey     the only API key accepted
+     * @param apiKey     the API key accepted from the start ({@link InsightlySimulator#addApiKey} adds more)
      * @param userEmails the instance's users, the first being the API key's owner; records are owned by and
      *                   assigned to them
      * @param rationing  the latency of answers and each API key's limits
