@@ -3,6 +3,7 @@ package io.taskhub.sandbox;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.Options;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 
@@ -36,9 +37,8 @@ public abstract class CatchAllTransformer implements ResponseDefinitionTransform
 
     /** A (not yet started) server on localhost:{@code port} (0: a free one) whose every request goes to this. */
     public WireMockServer newServer(int port) {
-        WireMockServer server = new WireMockServer(options()
+        WireMockConfiguration configuration = options()
                 .port(port)
-                .containerThreads(containerThreads())
                 .bindAddress("localhost")
                 .extensions(this)
                 // the journal would keep every request: fatal for a million-record benchmark
@@ -47,13 +47,18 @@ public abstract class CatchAllTransformer implements ResponseDefinitionTransform
                 // compressing on localhost only burns the CPU the hub under benchmark needs
                 .gzipDisabled(true)
                 .templatingEnabled(false)
-                .notifier(new Slf4jNotifier(false)));
+                .notifier(new Slf4jNotifier(false));
+        if (callsAtOnce() > Options.DEFAULT_CONTAINER_THREADS) {
+            // beyond the default backlog, connections made at once wait a second for the SYN to be sent again
+            configuration.containerThreads(callsAtOnce()).jettyAcceptQueueSize(callsAtOnce());
+        }
+        WireMockServer server = new WireMockServer(configuration);
         server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(name)));
         return server;
     }
 
-    /** Jetty's threads serving requests; WireMock's default is plenty while answers take no time. */
-    protected int containerThreads() {
+    /** How many calls the server serves at once; WireMock's default is plenty while answers take no time. */
+    protected int callsAtOnce() {
         return Options.DEFAULT_CONTAINER_THREADS;
     }
 

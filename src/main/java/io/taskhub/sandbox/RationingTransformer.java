@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RationingTransformer extends CatchAllTransformer {
 
-    /** Enough serving threads for hundreds of calls waiting out their latency at once. */
-    private static final int THREADS_WITH_LATENCY = 300;
+    /** Enough for hundreds of calls waiting out their latency at once, each holding a serving thread. */
+    private static final int CALLS_AT_ONCE_WITH_LATENCY = 300;
 
     /** What differs per provider: whose budget a call comes out of, and how the provider refuses it. */
     public interface Provider {
@@ -82,8 +82,8 @@ public final class RationingTransformer extends CatchAllTransformer {
     }
 
     @Override
-    protected int containerThreads() {
-        return rationing.latency().isZero() ? super.containerThreads() : THREADS_WITH_LATENCY;
+    protected int callsAtOnce() {
+        return rationing.latency().isZero() ? super.callsAtOnce() : CALLS_AT_ONCE_WITH_LATENCY;
     }
 
     private ResponseDefinition late(ResponseDefinition answer) {
