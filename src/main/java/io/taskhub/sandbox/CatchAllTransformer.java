@@ -2,6 +2,8 @@ package io.taskhub.sandbox;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.core.Options;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 
@@ -35,7 +37,7 @@ public abstract class CatchAllTransformer implements ResponseDefinitionTransform
 
     /** A (not yet started) server on localhost:{@code port} (0: a free one) whose every request goes to this. */
     public WireMockServer newServer(int port) {
-        WireMockServer server = new WireMockServer(options()
+        WireMockConfiguration configuration = options()
                 .port(port)
                 .bindAddress("localhost")
                 .extensions(this)
@@ -45,9 +47,19 @@ public abstract class CatchAllTransformer implements ResponseDefinitionTransform
                 // compressing on localhost only burns the CPU the hub under benchmark needs
                 .gzipDisabled(true)
                 .templatingEnabled(false)
-                .notifier(new Slf4jNotifier(false)));
+                .notifier(new Slf4jNotifier(false));
+        if (callsAtOnce() > Options.DEFAULT_CONTAINER_THREADS) {
+            // beyond the default backlog, connections made at once wait a second for the SYN to be sent again
+            configuration.containerThreads(callsAtOnce()).jettyAcceptQueueSize(callsAtOnce());
+        }
+        WireMockServer server = new WireMockServer(configuration);
         server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(name)));
         return server;
+    }
+
+    /** How many calls the server serves at once; WireMock's default is plenty while answers take no time. */
+    protected int callsAtOnce() {
+        return Options.DEFAULT_CONTAINER_THREADS;
     }
 
     /** The request's path, without the query string. */

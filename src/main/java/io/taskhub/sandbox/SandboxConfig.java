@@ -19,12 +19,16 @@ import org.springframework.context.annotation.Profile;
 @Profile("sandbox")
 public class SandboxConfig {
 
+    /** Real answers vary in time: this share of the latency either way. */
+    private static final double LATENCY_JITTER = 0.2;
+
     @Bean(destroyMethod = "close")
     SalesforceSimulator salesforceSimulator(SandboxProperties sandbox) {
         return SalesforceSimulator.start(SalesforceSimulator.Options.defaults()
                 .withPort(sandbox.salesforcePort())
                 .withOpportunities(sandbox.size())
-                .withCases(sandbox.size()));
+                .withCases(sandbox.size())
+                .withRationing(latency(sandbox)));
     }
 
     /** The demo users are Insightly users too, so that records owned by them are assigned to them. */
@@ -33,14 +37,16 @@ public class SandboxConfig {
         return InsightlySimulator.start(InsightlySimulator.Options.defaults()
                 .withPort(sandbox.insightlyPort())
                 .withSize(sandbox.size())
-                .withUsers(List.of(sandbox.adminEmail(), sandbox.userEmail(), "sales@insightly.example")));
+                .withUsers(List.of(sandbox.adminEmail(), sandbox.userEmail(), "sales@insightly.example"))
+                .withRationing(latency(sandbox)));
     }
 
     @Bean(destroyMethod = "close")
     XeroSimulator xeroSimulator(SandboxProperties sandbox) {
         return XeroSimulator.start(XeroSimulator.Options.defaults()
                 .withPort(sandbox.xeroPort())
-                .withContacts(sandbox.size()));
+                .withContacts(sandbox.size())
+                .withRationing(latency(sandbox)));
     }
 
     /**
@@ -52,7 +58,13 @@ public class SandboxConfig {
         return QuickBooksSimulator.start(QuickBooksSimulator.Options.defaults()
                 .withPort(sandbox.quickbooksPort())
                 .withSize(sandbox.size())
-                .withSeededCustomers(customersLike(insightly)));
+                .withSeededCustomers(customersLike(insightly))
+                .withRationing(latency(sandbox)));
+    }
+
+    /** The demo answers at the latency asked for, and rations nobody: it has one customer per provider. */
+    private static Rationing latency(SandboxProperties sandbox) {
+        return Rationing.none().withLatency(sandbox.latency(), LATENCY_JITTER);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.taskhub.sandbox;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -9,8 +11,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param insightlyPort  where the Insightly simulator listens, fixed for the same reason
  * @param xeroPort       where the Xero simulator listens, likewise
  * @param quickbooksPort where the QuickBooks simulator listens (API and token endpoint), fixed for the same reason
+ * @param latency        how long each simulator takes to answer ({@code HUB_SANDBOX_LATENCY}), zero for at once
  */
 @ConfigurationProperties("hub.sandbox")
 public record SandboxProperties(int size, int salesforcePort, int insightlyPort, int xeroPort, int quickbooksPort,
-                                String adminEmail, String adminPassword, String userEmail, String userPassword) {
+                                String adminEmail, String adminPassword, String userEmail, String userPassword,
+                                Duration latency) {
 }

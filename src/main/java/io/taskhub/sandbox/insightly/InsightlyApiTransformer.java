@@ -35,15 +35,20 @@ final class InsightlyApiTransformer extends CatchAllTransformer {
             // a simulator bug must still look like an API answer, not a WireMock page
             answer = InsightlyAnswer.error(500, "An error has occurred: " + e);
         }
-        ResponseDefinitionBuilder builder = new ResponseDefinitionBuilder().withStatus(answer.status());
-        answer.headers().forEach(builder::withHeader);
+        ResponseDefinitionBuilder builder = response(answer);
         if (delayMillis > 0) {
             builder.withFixedDelay(delayMillis);
         }
+        return builder.build();
+    }
+
+    static ResponseDefinitionBuilder response(InsightlyAnswer answer) {
+        ResponseDefinitionBuilder builder = new ResponseDefinitionBuilder().withStatus(answer.status());
+        answer.headers().forEach(builder::withHeader);
         if (answer.body() != null) {
             builder.withHeader("Content-Type", "application/json; charset=utf-8").withBody(answer.body());
         }
-        return builder.build();
+        return builder;
     }
 
     void delay(int millis) {

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -47,6 +49,8 @@ final class InsightlyEndpoint {
     private final InsightlyStore store;
     private final List<Map<String, Object>> users;
     private volatile String apiKey;
+    /** Keys of further instances, each its own customer, seeing this one's records. */
+    private final Set<String> otherApiKeys = ConcurrentHashMap.newKeySet();
     private final InsightlyFaults faults;
     final AtomicInteger requests = new AtomicInteger();
     final AtomicInteger throttled = new AtomicInteger();
@@ -66,7 +70,7 @@ final class InsightlyEndpoint {
         while (log.size() > LOGGED) {
             log.pollFirst();
         }
-        if (!apiKey.equals(user(authorization))) {
+        if (!accepts(user(authorization))) {
             return InsightlyAnswer.error(401, "Authorization has been denied for this request.");
         }
         InsightlyAnswer fault = faults.next();
@@ -92,6 +96,14 @@ final class InsightlyEndpoint {
 
     void changeApiKey(String apiKey) {
         this.apiKey = apiKey;
+    }
+
+    void addApiKey(String apiKey) {
+        otherApiKeys.add(apiKey);
+    }
+
+    private boolean accepts(String key) {
+        return key != null && (key.equals(apiKey) || otherApiKeys.contains(key));
     }
 
     List<String> recentRequests() {
@@ -227,7 +239,7 @@ final class InsightlyEndpoint {
     }
 
     /** The user name of an HTTP Basic header, or null. */
-    private static String user(String authorization) {
+    static String user(String authorization) {
         String decoded = AuthorizationHeader.basic(authorization);
         if (decoded == null) {
             return null;

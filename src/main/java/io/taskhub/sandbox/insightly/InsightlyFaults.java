@@ -14,8 +14,12 @@ final class InsightlyFaults {
         if (seconds < 0) {
             throw new IllegalArgumentException("Retry-After must not be negative");
         }
-        plan(count, InsightlyAnswer.error(429, "API rate limit exceeded. Try again in " + seconds + " seconds.",
-                Map.of("Retry-After", String.valueOf(seconds))));
+        plan(count, throttled(seconds));
+    }
+
+    static InsightlyAnswer throttled(long seconds) {
+        return InsightlyAnswer.error(429, "API rate limit exceeded. Try again in " + seconds + " seconds.",
+                Map.of("Retry-After", String.valueOf(seconds)));
     }
 
     void fail(int count, int status) {

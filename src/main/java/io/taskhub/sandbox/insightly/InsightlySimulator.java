@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.taskhub.sandbox.Rationing;
+import io.taskhub.sandbox.RationingTransformer;
 
 /**
  * An Insightly instance on localhost that speaks the REST API v3.1 wire format: HTTP Basic with the API key as user
@@ -37,12 +39,13 @@ public final class InsightlySimulator implements AutoCloseable {
      * @param port       the HTTP port, 0 for a free one
      * @param seed       the generated data depend only on this and the counts
      * @param counts     how many records of each type to generate
-     * @param apiKey     the only API key accepted
+     * @param apiKey     the API key accepted from the start ({@link InsightlySimulator#addApiKey} adds more)
      * @param userEmails the instance's users, the first being the API key's owner; records are owned by and
      *                   assigned to them
+     * @param rationing  the latency of answers and each API key's limits
      */
     public record Options(int port, long seed, Map<InsightlyType, Integer> counts, String apiKey,
-                          List<String> userEmails) {
+                          List<String> userEmails, Rationing rationing) {
 
         public Options {
             counts = Map.copyOf(counts);
@@ -53,34 +56,38 @@ public final class InsightlySimulator implements AutoCloseable {
         }
 
         public static Options defaults() {
-            return new Options(0, 7L, sized(300), DEFAULT_API_KEY, DEFAULT_USERS);
+            return new Options(0, 7L, sized(300), DEFAULT_API_KEY, DEFAULT_USERS, Rationing.none());
         }
 
         public Options withPort(int port) {
-            return new Options(port, seed, counts, apiKey, userEmails);
+            return new Options(port, seed, counts, apiKey, userEmails, rationing);
         }
 
         public Options withSeed(long seed) {
-            return new Options(port, seed, counts, apiKey, userEmails);
+            return new Options(port, seed, counts, apiKey, userEmails, rationing);
         }
 
         /** The same number of records of every type. */
         public Options withSize(int size) {
-            return new Options(port, seed, sized(size), apiKey, userEmails);
+            return new Options(port, seed, sized(size), apiKey, userEmails, rationing);
         }
 
         public Options withCount(InsightlyType type, int count) {
             Map<InsightlyType, Integer> changed = new EnumMap<>(counts);
             changed.put(type, count);
-            return new Options(port, seed, changed, apiKey, userEmails);
+            return new Options(port, seed, changed, apiKey, userEmails, rationing);
         }
 
         public Options withApiKey(String apiKey) {
-            return new Options(port, seed, counts, apiKey, userEmails);
+            return new Options(port, seed, counts, apiKey, userEmails, rationing);
         }
 
         public Options withUsers(List<String> userEmails) {
-            return new Options(port, seed, counts, apiKey, userEmails);
+            return new Options(port, seed, counts, apiKey, userEmails, rationing);
+        }
+
+        public Options withRationing(Rationing rationing) {
+            return new Options(port, seed, counts, apiKey, userEmails, rationing);
         }
 
         private static Map<InsightlyType, Integer> sized(int size) {
@@ -97,6 +104,7 @@ public final class InsightlySimulator implements AutoCloseable {
     private final InsightlyFaults faults = new InsightlyFaults();
     private final Map<Long, String> users = new LinkedHashMap<>();
     private final InsightlyApiTransformer transformer;
+    private final RationingTransformer rationed;
     private final WireMockServer server;
 
     private InsightlySimulator(Options options) {
@@ -110,7 +118,8 @@ public final class InsightlySimulator implements AutoCloseable {
                 options.counts());
         endpoint = new InsightlyEndpoint(store, userRecords, options.apiKey(), faults);
         transformer = new InsightlyApiTransformer(endpoint);
-        server = transformer.newServer(options.port());
+        rationed = new RationingTransformer(transformer, options.rationing(), new InsightlyRationing());
+        server = rationed.newServer(options.port());
     }
 
     /** Starts a simulator with the default options (free port, 300 records of each type). */
@@ -184,9 +193,14 @@ public final class InsightlySimulator implements AutoCloseable {
         store.delete(id);
     }
 
-    /** The user regenerated their API key: from now on only this one is accepted. */
+    /** The user regenerated their API key: from now on it is accepted instead of the old one. */
     public void changeApiKey(String apiKey) {
         endpoint.changeApiKey(apiKey);
+    }
+
+    /** Accepts a further API key, another customer's: it sees the same records and is rationed on its own. */
+    public void addApiKey(String apiKey) {
+        endpoint.addApiKey(apiKey);
     }
 
     // ---- Faults ---------------------------------------------------------------------------------------------
@@ -212,12 +226,12 @@ public final class InsightlySimulator implements AutoCloseable {
 
     // ---- Counters -------------------------------------------------------------------------------------------
 
-    /** Every request received, refused ones included. */
+    /** Every request received, refused ones included, but for those the rationing refused. */
     public int requestCount() {
         return endpoint.requests.get();
     }
 
-    /** Requests answered 429. */
+    /** Requests answered 429 as planned; {@link #throttled()} counts the rationing's. */
     public int throttledCount() {
         return endpoint.throttled.get();
     }
@@ -232,8 +246,19 @@ public final class InsightlySimulator implements AutoCloseable {
         return endpoint.recentRequests();
     }
 
+    /** API calls answered, of all API keys, the rationing's refusals included. */
+    public long requests() {
+        return rationed.requests();
+    }
+
+    /** API calls refused with 429 for being over their API key's {@link Rationing}. */
+    public long throttled() {
+        return rationed.throttled();
+    }
+
     public void resetCounters() {
         endpoint.resetCounters();
+        rationed.resetCounters();
     }
 
     private static Map<String, Object> user(long id, String email, boolean owner) {

@@ -32,6 +32,10 @@ final class QuickBooksApiTransformer extends CatchAllTransformer {
             reply = QuickBooksReply.fault(500, "SERVICE", "10000", "An application error has occurred while "
                     + "processing your request", "System Failure Error: " + e);
         }
+        return render(reply);
+    }
+
+    static ResponseDefinition render(QuickBooksReply reply) {
         ResponseDefinitionBuilder builder = new ResponseDefinitionBuilder().withStatus(reply.status());
         for (Map.Entry<String, String> header : reply.headers().entrySet()) {
             builder.withHeader(header.getKey(), header.getValue());

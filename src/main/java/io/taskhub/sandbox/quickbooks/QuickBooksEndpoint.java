@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -38,6 +40,8 @@ final class QuickBooksEndpoint {
     private final QuickBooksIdentity identity;
     private final QuickBooksCompany company;
     private final String realmId;
+    /** The companies connected to the app: the simulator's own first, then more sharing its data. */
+    private final Set<String> realmIds = ConcurrentHashMap.newKeySet();
     private final String companyName;
     private final PlannedAnswers<QuickBooksReply> planned = new PlannedAnswers<>();
     private final ConcurrentLinkedDeque<String> log = new ConcurrentLinkedDeque<>();
@@ -50,6 +54,7 @@ final class QuickBooksEndpoint {
         this.identity = identity;
         this.company = company;
         this.realmId = realmId;
+        this.realmIds.add(realmId);
         this.companyName = companyName;
     }
 
@@ -78,7 +83,7 @@ final class QuickBooksEndpoint {
             return QuickBooksReply.unauthorized(refusal);
         }
         String[] segments = path.substring(COMPANY_PREFIX.length()).split("/");
-        if (!segments[0].equals(realmId)) {
+        if (!realmIds.contains(segments[0])) {
             return QuickBooksReply.fault(403, "AUTHORIZATION", "3100",
                     "message=ApplicationAuthorizationFailed; errorCode=003100; statusCode=403",
                     "The app is not connected to company " + segments[0]);
@@ -94,7 +99,7 @@ final class QuickBooksEndpoint {
             return switch (resource) {
                 case "query" -> method.equals("GET") ? query(query.get("query")) : unsupported(method, path);
                 case "cdc" -> method.equals("GET") ? changes(query) : unsupported(method, path);
-                case "companyinfo" -> method.equals("GET") && realmId.equals(id) ? companyInfo()
+                case "companyinfo" -> method.equals("GET") && segments[0].equals(id) ? companyInfo()
                         : unsupported(method, path);
                 case "customer" -> method.equals("POST") && id == null ? writeCustomer(body)
                         : method.equals("GET") && id != null ? read(QuickBooksEntity.CUSTOMER, id)
@@ -107,6 +112,10 @@ final class QuickBooksEndpoint {
             return QuickBooksReply.fault(400, "ValidationFault", "4000", "Error parsing query",
                     "QueryParserError: " + e.getMessage());
         }
+    }
+
+    void addCompany(String realmId) {
+        realmIds.add(realmId);
     }
 
     void plan(int count, QuickBooksReply reply) {

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.taskhub.sandbox.Rationing;
+import io.taskhub.sandbox.RationingTransformer;
 import io.taskhub.sandbox.Revocations;
 
 /**
@@ -52,14 +54,22 @@ public final class QuickBooksSimulator implements AutoCloseable {
      * @param sizes               how many records of each entity to generate
      * @param seededCustomers     the first customers (duplicate display names, ignoring case, are left out)
      * @param accessTokenLifetime how long issued access tokens live (Intuit: one hour)
+     * @param rationing           the latency of answers and each company's limits
      */
     public record Options(int port, long seed, Map<QuickBooksEntity, Integer> sizes, String clientId,
                           String clientSecret, String refreshToken, String realmId,
-                          List<SeededCustomer> seededCustomers, Duration accessTokenLifetime) {
+                          List<SeededCustomer> seededCustomers, Duration accessTokenLifetime, Rationing rationing) {
 
         public Options {
             sizes = Map.copyOf(sizes);
             seededCustomers = List.copyOf(seededCustomers);
+        }
+
+        public Options(int port, long seed, Map<QuickBooksEntity, Integer> sizes, String clientId,
+                       String clientSecret, String refreshToken, String realmId,
+                       List<SeededCustomer> seededCustomers, Duration accessTokenLifetime) {
+            this(port, seed, sizes, clientId, clientSecret, refreshToken, realmId, seededCustomers,
+                    accessTokenLifetime, Rationing.none());
         }
 
         public static Options defaults() {
@@ -69,36 +79,41 @@ public final class QuickBooksSimulator implements AutoCloseable {
 
         public Options withPort(int port) {
             return new Options(port, seed, sizes, clientId, clientSecret, refreshToken, realmId, seededCustomers,
-                    accessTokenLifetime);
+                    accessTokenLifetime, rationing);
         }
 
         /** The same number of customers, invoices, payments and estimates. */
         public Options withSize(int size) {
             return new Options(port, seed, sized(size), clientId, clientSecret, refreshToken, realmId,
-                    seededCustomers, accessTokenLifetime);
+                    seededCustomers, accessTokenLifetime, rationing);
         }
 
         public Options withCount(QuickBooksEntity entity, int count) {
             Map<QuickBooksEntity, Integer> changed = new EnumMap<>(sizes);
             changed.put(entity, count);
             return new Options(port, seed, changed, clientId, clientSecret, refreshToken, realmId, seededCustomers,
-                    accessTokenLifetime);
+                    accessTokenLifetime, rationing);
         }
 
         public Options withSeededCustomers(List<SeededCustomer> customers) {
             return new Options(port, seed, sizes, clientId, clientSecret, refreshToken, realmId, customers,
-                    accessTokenLifetime);
+                    accessTokenLifetime, rationing);
         }
 
         /** Another company: several simulators then stand for several QuickBooks companies (realms). */
         public Options withRealmId(String realmId) {
             return new Options(port, seed, sizes, clientId, clientSecret, refreshToken, realmId, seededCustomers,
-                    accessTokenLifetime);
+                    accessTokenLifetime, rationing);
         }
 
         public Options withAccessTokenLifetime(Duration lifetime) {
             return new Options(port, seed, sizes, clientId, clientSecret, refreshToken, realmId, seededCustomers,
-                    lifetime);
+                    lifetime, rationing);
+        }
+
+        public Options withRationing(Rationing rationing) {
+            return new Options(port, seed, sizes, clientId, clientSecret, refreshToken, realmId, seededCustomers,
+                    accessTokenLifetime, rationing);
         }
 
         private static Map<QuickBooksEntity, Integer> sized(int size) {
@@ -114,6 +129,7 @@ public final class QuickBooksSimulator implements AutoCloseable {
     private final QuickBooksCompany company;
     private final QuickBooksEndpoint endpoint;
     private final String realmId;
+    private final RationingTransformer rationed;
     private final WireMockServer server;
     private volatile String baseUrl;
 
@@ -135,7 +151,9 @@ public final class QuickBooksSimulator implements AutoCloseable {
         company = new QuickBooksCompany(new QuickBooksGenerator(options.seed(), customers, seeded), sizes);
         realmId = options.realmId();
         endpoint = new QuickBooksEndpoint(identity, company, realmId, DEFAULT_COMPANY_NAME);
-        server = new QuickBooksApiTransformer(endpoint).newServer(options.port());
+        rationed = new RationingTransformer(new QuickBooksApiTransformer(endpoint), options.rationing(),
+                new QuickBooksRationing());
+        server = rationed.newServer(options.port());
     }
 
     /** Starts a simulator with the default options (free port, 300 records of each entity). */
@@ -198,6 +216,14 @@ public final class QuickBooksSimulator implements AutoCloseable {
     /** A new refresh token, as if the company's administrator had connected the app again. */
     public String issueRefreshToken() {
         return identity.issueRefreshToken();
+    }
+
+    /**
+     * Connects another company to the app: the API answers under its realm id too, with the same data, and rations
+     * it apart from the others.
+     */
+    public void addCompany(String realmId) {
+        endpoint.addCompany(realmId);
     }
 
     /** Every token the token endpoint has answered: for tests that look for them where none may be. */
@@ -314,7 +340,7 @@ public final class QuickBooksSimulator implements AutoCloseable {
 
     // ---- Counters -------------------------------------------------------------------------------------------
 
-    /** Every request received, refused ones included. */
+    /** Every request received, refused ones included, but for those the rationing refused. */
     public int requestCount() {
         return endpoint.requests.get();
     }
@@ -327,7 +353,7 @@ public final class QuickBooksSimulator implements AutoCloseable {
         return endpoint.queryRequests.get();
     }
 
-    /** Requests answered with throttling. */
+    /** Requests answered with planned throttling; {@link #throttled()} counts the rationing's. */
     public int throttledCount() {
         return endpoint.throttled.get();
     }
@@ -337,11 +363,22 @@ public final class QuickBooksSimulator implements AutoCloseable {
         return endpoint.recentRequests();
     }
 
-    public void resetCounters() {
-        endpoint.resetCounters();
+    /** API calls under {@code /v3/company/} answered, of all companies, the rationing's refusals included. */
+    public long requests() {
+        return rationed.requests();
     }
 
-    private static QuickBooksReply throttled(int status) {
+    /** API calls refused with 429 for being over their company's {@link Rationing}. */
+    public long throttled() {
+        return rationed.throttled();
+    }
+
+    public void resetCounters() {
+        endpoint.resetCounters();
+        rationed.resetCounters();
+    }
+
+    static QuickBooksReply throttled(int status) {
         return QuickBooksReply.fault(status, "SERVICE", "3001",
                 "message=ThrottleExceeded; errorCode=003001; statusCode=429", "The request limit was reached.");
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import io.taskhub.sandbox.AuthorizationCodes;
@@ -26,10 +27,12 @@ final class OAuthService {
 
     private static final int MAX_SESSIONS = 10_000;
 
-    private record Client(String secret, Set<String> refreshTokens) {
+    /** A connected app as one org's customer uses it: each registered client logs in to an org of its own. */
+    private record Client(String secret, Set<String> refreshTokens, String orgId) {
     }
 
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
+    private final AtomicLong orgs = new AtomicLong();
     private final Map<String, Boolean> sessions = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, false) {
                 @Override
@@ -49,7 +52,10 @@ final class OAuthService {
         random.nextBytes(signingKey);
     }
 
-    /** Adds a client, or another refresh token (and possibly a new secret) to an existing one. */
+    /**
+     * Adds a client, logging in to a new org (the first one to {@link SalesforceIds#ORG_ID}), or another refresh
+     * token (and possibly a new secret) to an existing one.
+     */
     void registerClient(String clientId, String clientSecret, String refreshToken) {
         clients.compute(clientId, (id, old) -> {
             Set<String> tokens = ConcurrentHashMap.newKeySet();
@@ -57,8 +63,13 @@ final class OAuthService {
                 tokens.addAll(old.refreshTokens());
             }
             tokens.add(refreshToken);
-            return new Client(clientSecret, tokens);
+            return new Client(clientSecret, tokens, old != null ? old.orgId() : newOrgId());
         });
+    }
+
+    private String newOrgId() {
+        long org = orgs.incrementAndGet();
+        return org == 1 ? SalesforceIds.ORG_ID : SalesforceIds.of(SalesforceIds.ORG_PREFIX, org);
     }
 
     void revokeRefreshToken(String refreshToken) {
@@ -99,21 +110,21 @@ final class OAuthService {
             }
             String refreshToken = codes.newRefreshToken();
             client.refreshTokens().add(refreshToken);
-            return session(Map.of("refresh_token", refreshToken));
+            return session(client.orgId(), Map.of("refresh_token", refreshToken));
         }
         if (!client.refreshTokens().contains(String.valueOf(params.get("refresh_token")))) {
             return oauthError("invalid_grant", "expired access/refresh token");
         }
-        return session(Map.of());
+        return session(client.orgId(), Map.of());
     }
 
     /** A new session's token answer, with what the grant adds (the refresh token a code brings). */
-    private ApiResponse session(Map<String, String> added) {
-        String accessToken = newAccessToken();
+    private ApiResponse session(String orgId, Map<String, String> added) {
+        String accessToken = newAccessToken(orgId);
         sessions.put(accessToken, Boolean.TRUE);
         handedOut.add(accessToken);
         String base = baseUrl.get();
-        String id = base + "/id/" + SalesforceIds.ORG_ID + "/" + SalesforceIds.USER_ID;
+        String id = base + "/id/" + orgId + "/" + SalesforceIds.USER_ID;
         String issuedAt = Long.toString(System.currentTimeMillis());
         Map<String, String> body = new LinkedHashMap<>();
         body.put("access_token", accessToken);
@@ -175,11 +186,11 @@ final class OAuthService {
         sessions.clear();
     }
 
-    private String newAccessToken() {
+    private String newAccessToken(String orgId) {
         byte[] bytes = new byte[72];
         random.nextBytes(bytes);
         // Salesforce access tokens are the 15-char org id, '!', then an opaque base64-like string.
-        return SalesforceIds.ORG_ID.substring(0, 15) + "!" + Base64.getUrlEncoder().withoutPadding()
+        return orgId.substring(0, 15) + "!" + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(bytes).replace('-', '.');
     }
 

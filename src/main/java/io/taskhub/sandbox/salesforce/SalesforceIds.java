@@ -9,6 +9,7 @@ final class SalesforceIds {
 
     static final String ORG_ID = "00D000000000001AAA";
     static final String USER_ID = "005000000000001AAA";
+    static final String ORG_PREFIX = "00D";
     static final String USER_PREFIX = "005";
     static final String ACCOUNT_PREFIX = "001";
     static final String QUERY_LOCATOR_PREFIX = "01g";

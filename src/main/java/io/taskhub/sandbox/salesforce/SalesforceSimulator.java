@@ -1,6 +1,8 @@
 package io.taskhub.sandbox.salesforce;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.taskhub.sandbox.Rationing;
+import io.taskhub.sandbox.RationingTransformer;
 import io.taskhub.sandbox.Revocations;
 
 import java.time.Duration;
@@ -39,32 +41,38 @@ public final class SalesforceSimulator implements AutoCloseable {
      * @param clientId      a connected-app client registered at start
      * @param clientSecret  its secret
      * @param refreshToken  a refresh token valid for that client
+     * @param rationing     the latency of answers and each org's limits
      */
     public record Options(int port, int opportunities, int cases, long seed, String clientId, String clientSecret,
-                          String refreshToken) {
+                          String refreshToken, Rationing rationing) {
 
         public static Options defaults() {
-            return new Options(0, 300, 200, 42L, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_REFRESH_TOKEN);
+            return new Options(0, 300, 200, 42L, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_REFRESH_TOKEN,
+                    Rationing.none());
         }
 
         public Options withPort(int port) {
-            return new Options(port, opportunities, cases, seed, clientId, clientSecret, refreshToken);
+            return new Options(port, opportunities, cases, seed, clientId, clientSecret, refreshToken, rationing);
         }
 
         public Options withOpportunities(int opportunities) {
-            return new Options(port, opportunities, cases, seed, clientId, clientSecret, refreshToken);
+            return new Options(port, opportunities, cases, seed, clientId, clientSecret, refreshToken, rationing);
         }
 
         public Options withCases(int cases) {
-            return new Options(port, opportunities, cases, seed, clientId, clientSecret, refreshToken);
+            return new Options(port, opportunities, cases, seed, clientId, clientSecret, refreshToken, rationing);
         }
 
         public Options withSeed(long seed) {
-            return new Options(port, opportunities, cases, seed, clientId, clientSecret, refreshToken);
+            return new Options(port, opportunities, cases, seed, clientId, clientSecret, refreshToken, rationing);
         }
 
         public Options withClient(String clientId, String clientSecret, String refreshToken) {
-            return new Options(port, opportunities, cases, seed, clientId, clientSecret, refreshToken);
+            return new Options(port, opportunities, cases, seed, clientId, clientSecret, refreshToken, rationing);
+        }
+
+        public Options withRationing(Rationing rationing) {
+            return new Options(port, opportunities, cases, seed, clientId, clientSecret, refreshToken, rationing);
         }
     }
 
@@ -73,6 +81,7 @@ public final class SalesforceSimulator implements AutoCloseable {
     private final FaultInjector faults = new FaultInjector();
     private final SimulatorMetrics metrics = new SimulatorMetrics();
     private final SalesforceApiTransformer transformer;
+    private final RationingTransformer rationed;
     private final WireMockServer server;
     private volatile String baseUrl;
 
@@ -84,7 +93,8 @@ public final class SalesforceSimulator implements AutoCloseable {
                 QueryCursorStore.DEFAULT_IDLE_MILLIS);
         QueryEndpoint queries = new QueryEndpoint(oauth, new QueryEngine(store), cursors, faults, metrics);
         transformer = new SalesforceApiTransformer(oauth, queries, metrics);
-        server = transformer.newServer(options.port());
+        rationed = new RationingTransformer(transformer, options.rationing(), new SalesforceRationing());
+        server = rationed.newServer(options.port());
     }
 
     /** Starts a simulator with the default options (random port, 300 Opportunities, 200 Cases). */
@@ -115,7 +125,10 @@ public final class SalesforceSimulator implements AutoCloseable {
 
     // ---- OAuth ----------------------------------------------------------------------------------------------
 
-    /** Registers a connected-app client, or adds a refresh token (and sets the secret) of an existing one. */
+    /**
+     * Registers a connected-app client, or adds a refresh token (and sets the secret) of an existing one. Each client
+     * logs in to an org of its own: its sessions name that org and are rationed apart from the others'.
+     */
     public void registerClient(String clientId, String clientSecret, String refreshToken) {
         oauth.registerClient(clientId, clientSecret, refreshToken);
     }
@@ -261,8 +274,19 @@ public final class SalesforceSimulator implements AutoCloseable {
         return metrics.tokenRequests.get();
     }
 
+    /** REST API calls with a session answered, of all orgs, the rationing's refusals included. */
+    public long requests() {
+        return rationed.requests();
+    }
+
+    /** REST API calls refused (403 REQUEST_LIMIT_EXCEEDED) for being over their org's {@link Rationing}. */
+    public long throttled() {
+        return rationed.throttled();
+    }
+
     public void resetCounters() {
         metrics.reset();
+        rationed.resetCounters();
     }
 
     /** The last 100 SOQL strings received, oldest first. */

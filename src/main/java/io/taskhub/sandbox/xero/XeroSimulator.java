@@ -1,6 +1,8 @@
 package io.taskhub.sandbox.xero;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.taskhub.sandbox.Rationing;
+import io.taskhub.sandbox.RationingTransformer;
 import io.taskhub.sandbox.Revocations;
 
 import java.time.Duration;
@@ -41,9 +43,15 @@ public final class XeroSimulator implements AutoCloseable {
      * @param contacts            how many contacts to generate
      * @param seed                the generated data and the token signing key depend only on this
      * @param accessTokenLifetime how long issued access tokens live (Xero: 30 minutes)
+     * @param rationing           the latency of answers and each organisation's limits
      */
     public record Options(int port, int contacts, long seed, String clientId, String clientSecret,
-                          String refreshToken, Duration accessTokenLifetime) {
+                          String refreshToken, Duration accessTokenLifetime, Rationing rationing) {
+
+        public Options(int port, int contacts, long seed, String clientId, String clientSecret, String refreshToken,
+                       Duration accessTokenLifetime) {
+            this(port, contacts, seed, clientId, clientSecret, refreshToken, accessTokenLifetime, Rationing.none());
+        }
 
         public static Options defaults() {
             return new Options(0, 300, 42L, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_REFRESH_TOKEN,
@@ -51,19 +59,27 @@ public final class XeroSimulator implements AutoCloseable {
         }
 
         public Options withPort(int port) {
-            return new Options(port, contacts, seed, clientId, clientSecret, refreshToken, accessTokenLifetime);
+            return new Options(port, contacts, seed, clientId, clientSecret, refreshToken, accessTokenLifetime,
+                    rationing);
         }
 
         public Options withContacts(int contacts) {
-            return new Options(port, contacts, seed, clientId, clientSecret, refreshToken, accessTokenLifetime);
+            return new Options(port, contacts, seed, clientId, clientSecret, refreshToken, accessTokenLifetime,
+                    rationing);
         }
 
         public Options withSeed(long seed) {
-            return new Options(port, contacts, seed, clientId, clientSecret, refreshToken, accessTokenLifetime);
+            return new Options(port, contacts, seed, clientId, clientSecret, refreshToken, accessTokenLifetime,
+                    rationing);
         }
 
         public Options withAccessTokenLifetime(Duration lifetime) {
-            return new Options(port, contacts, seed, clientId, clientSecret, refreshToken, lifetime);
+            return new Options(port, contacts, seed, clientId, clientSecret, refreshToken, lifetime, rationing);
+        }
+
+        public Options withRationing(Rationing rationing) {
+            return new Options(port, contacts, seed, clientId, clientSecret, refreshToken, accessTokenLifetime,
+                    rationing);
         }
     }
 
@@ -79,6 +95,7 @@ public final class XeroSimulator implements AutoCloseable {
     private final Ledger ledger;
     private final XeroTraffic traffic = new XeroTraffic();
     private final String clientId;
+    private final RationingTransformer rationed;
     private final WireMockServer server;
     private volatile String baseUrl;
 
@@ -90,7 +107,9 @@ public final class XeroSimulator implements AutoCloseable {
         clientId = options.clientId();
         contacts = new ContactBook(options.seed(), options.contacts());
         ledger = new Ledger(contacts);
-        server = new XeroApiTransformer(identity, contacts, ledger, traffic).newServer(options.port());
+        rationed = new RationingTransformer(new XeroApiTransformer(identity, contacts, ledger, traffic),
+                options.rationing(), new XeroRationing());
+        server = rationed.newServer(options.port());
     }
 
     public static XeroSimulator start() {
@@ -170,7 +189,10 @@ public final class XeroSimulator implements AutoCloseable {
         identity.setTokenLatency(latency);
     }
 
-    /** Connects another organisation to the app; /connections lists it after the default one. */
+    /**
+     * Connects another organisation to the app; /connections lists it after the default one. Every access token may
+     * call the API for it, seeing the same contacts, and it is rationed apart from the others.
+     */
     public void addTenant(String tenantId, String name) {
         identity.addTenant(tenantId, name);
     }
@@ -256,7 +278,18 @@ public final class XeroSimulator implements AutoCloseable {
         return traffic.contactsLog();
     }
 
+    /** Accounting API calls answered, of all organisations, the rationing's refusals included. */
+    public long requests() {
+        return rationed.requests();
+    }
+
+    /** Accounting API calls refused with 429 for being over their organisation's {@link Rationing}. */
+    public long throttled() {
+        return rationed.throttled();
+    }
+
     public void resetCounters() {
         traffic.reset();
+        rationed.resetCounters();
     }
 }
