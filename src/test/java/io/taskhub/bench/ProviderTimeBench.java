@@ -42,13 +42,13 @@ final class ProviderTimeBench {
             OperatorApi api = new OperatorApi(hub.operator());
             BenchRun.Timed<JsonNode> full = BenchRun.enableAndSync(api, api.createAccount("Slow org"), org, 86_400);
             BigIntegrationBench.checkRun(full.result(), records);
-            double hub = BenchRun.runSeconds(full.result());
+            double synced = BenchRun.runSeconds(full.result());
             String of = records + " records at " + PAGE_TIME.toMillis() + " ms a call";
             run.report(Figure.info("provider time: the org's own serving time (" + of + ")",
                     provider.fetchSeconds(), "s", "login and every page, read by a client that stores nothing"));
-            run.report(Figure.atMost("provider time: hub full sync / the org's serving time", hub
+            run.report(Figure.atMost("provider time: hub full sync / the org's serving time", synced
                     / provider.fetchSeconds(), "x", 1.10));
-            run.report(Figure.info("provider time: hub full sync run", hub, "s",
+            run.report(Figure.info("provider time: hub full sync run", synced, "s",
                     Figure.number(full.seconds()) + " s from the enabling request"));
         }
     }

@@ -2,6 +2,7 @@ package io.taskhub.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +30,7 @@ final class SharedProviders implements AutoCloseable {
     private final InsightlySimulator insightly;
     private final XeroSimulator xero;
     private final QuickBooksSimulator quickbooks;
+    private final List<String> opportunities = new ArrayList<>();
 
     /** Answering at once, within the providers' limits. */
     SharedProviders() {
@@ -101,7 +103,7 @@ final class SharedProviders implements AutoCloseable {
      */
     void fill(int records) {
         for (int i = 0; i < records; i++) {
-            salesforce.createOpportunity("Deal " + i, "Prospecting");
+            opportunities.add(salesforce.createOpportunity("Deal " + i, "Prospecting"));
             insightly.create(InsightlyType.OPPORTUNITIES, Map.of());
             xero.createContact("Customer " + i, "customer" + i + "@xero.example");
             quickbooks.createCustomer("Customer " + i, "customer" + i + "@quickbooks.example");
@@ -122,7 +124,7 @@ final class SharedProviders implements AutoCloseable {
 
     /** Renames one opportunity of the Salesforce records: each Salesforce integration sees it at its next sync. */
     void renameOpportunity(int index) {
-        salesforce.update(salesforce.opportunityId(index), Map.of("Name", "Renamed deal " + System.nanoTime()));
+        salesforce.update(opportunities.get(index % opportunities.size()), Map.of("Name", "Renamed deal " + System.nanoTime()));
     }
 
     @Override

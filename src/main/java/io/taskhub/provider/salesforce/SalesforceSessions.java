@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.taskhub.config.HttpProperties;
@@ -15,6 +18,7 @@ import io.taskhub.provider.ProviderRejection;
 import io.taskhub.provider.ProviderUnavailable;
 import io.taskhub.sync.Causes;
 import io.taskhub.sync.SyncContext;
+import jakarta.annotation.PreDestroy;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.salesforce.AuthenticationType;
@@ -30,7 +34,8 @@ import org.springframework.stereotype.Component;
  * the session on a 401. Each org logs in under its own lock, so a slow login URL delays only its own runs. A run
  * holds its org's component until it ends; beyond {@code hub.salesforce.kept-sessions} components, the least
  * recently used idle ones are stopped, so that a hub with many accounts keeps a bounded number of HTTP clients
- * (more only while more runs need them).
+ * (more only while more runs need them). A stopped component logs out, a call to its org: that happens on a closer
+ * thread of its own, so that no run waits for another org's logout.
  */
 @Component("salesforceSessions")
 public class SalesforceSessions {
@@ -51,6 +56,14 @@ public class SalesforceSessions {
     private final Set<OrgSession> live = ConcurrentHashMap.newKeySet();
     private final AtomicLong ticks = new AtomicLong();
     private final AtomicLong names = new AtomicLong();
+    private final ExecutorService closer = Executors.newFixedThreadPool(CLOSERS, runnable -> {
+        Thread thread = new Thread(runnable, "salesforce-logout");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** Logouts under way at once: each mostly waits for its org's answer. */
+    private static final int CLOSERS = 8;
 
     public SalesforceSessions(CamelContext camel, SalesforceProperties properties, HttpProperties http) {
         this.camel = camel;
@@ -90,7 +103,7 @@ public class SalesforceSessions {
             }
         }
         if (replaced != null && replaced.retire()) {
-            close(replaced);
+            closeLater(replaced);
         }
         evictIdle();
         return session;
@@ -98,7 +111,7 @@ public class SalesforceSessions {
 
     void release(OrgSession session) {
         if (session.release()) {
-            close(session);
+            closeLater(session);
         }
         evictIdle();
     }
@@ -118,7 +131,20 @@ public class SalesforceSessions {
                 }
             }
         }
-        evicted.forEach(this::close);
+        evicted.forEach(this::closeLater);
+    }
+
+    private void closeLater(OrgSession session) {
+        live.remove(session);
+        closer.execute(() -> close(session));
+    }
+
+    /** Each kept org logs out as the hub stops. */
+    @PreDestroy
+    void closeAll() throws InterruptedException {
+        List.copyOf(live).forEach(this::closeLater);
+        closer.shutdown();
+        closer.awaitTermination(10, TimeUnit.SECONDS);
     }
 
     /** Logs in with these credentials and logs out again: the check made before an integration is enabled. */
