@@ -151,8 +151,8 @@ public class QuickBooksCalls {
     JsonNode read(Company company, Message reply) {
         int status = reply.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String url = reply.getHeader(Exchange.HTTP_URI, String.class);
-        String resource = url.substring(url.indexOf("/v3/company/" + company.realmId() + "/")
-                + ("/v3/company/" + company.realmId() + "/").length());
+        String api = "/v3/company/" + company.realmId() + "/";
+        String resource = url.substring(url.indexOf(api) + api.length());
         String what = reply.getHeader(Exchange.HTTP_METHOD, String.class) + " " + resource;
         String body = reply.getBody(String.class);
         Map<String, String> headers = headers(reply);
