@@ -3,7 +3,7 @@
 -- did, counted against the rows as they were before.
 with incoming as (
     select distinct on (r.customer_id) r.*
-    from jsonb_to_recordset(cast(:#customers as jsonb)) as r(customer_id text, display_name text, company_name text,
+    from jsonb_to_recordset(cast(:#rows as jsonb)) as r(customer_id text, display_name text, company_name text,
          given_name text, family_name text, email text, phone text, mobile text, fax text, website text,
          address text, active boolean, balance numeric, sync_token text, updated_at timestamptz)
     order by r.customer_id, r.updated_at desc nulls last

@@ -3,7 +3,7 @@
 -- go along. It answers what it did, counted against the rows as they were before.
 with incoming as (
     select distinct on (r.type, r.document_id) r.*
-    from jsonb_to_recordset(cast(:#documents as jsonb)) as r(type text, document_id text, doc_number text,
+    from jsonb_to_recordset(cast(:#rows as jsonb)) as r(type text, document_id text, doc_number text,
          txn_date date, due_date date, total numeric, balance numeric, status text, customer_id text,
          updated_at timestamptz)
     order by r.type, r.document_id, r.updated_at desc nulls last

@@ -7,15 +7,21 @@ import io.taskhub.model.RejectedRecord;
 import io.taskhub.model.TaskRecord;
 
 /**
- * One provider page mapped into the canonical model: what a provider route hands to {@code direct:sync-write-page}.
+ * One provider page mapped into the canonical model: what the {@code page-import} template hands to its store route.
  *
  * @param cursor where the type's next incremental fetch may start once this page is stored (null: unchanged)
+ * @param rows   a read copy's own rows ({@link MappedRecord#row}), for a provider that imports no tasks
  */
 public record MappedPage(String type, List<TaskRecord> tasks, List<ClientRecord> clients,
-                         List<RejectedRecord> rejected, String cursor) implements StoredPage {
+                         List<RejectedRecord> rejected, String cursor, List<Object> rows) implements StoredPage {
+
+    public MappedPage(String type, List<TaskRecord> tasks, List<ClientRecord> clients, List<RejectedRecord> rejected,
+                      String cursor) {
+        this(type, tasks, clients, rejected, cursor, List.of());
+    }
 
     public int fetched() {
-        return tasks.size() + rejected.size();
+        return tasks.size() + rows.size() + rejected.size();
     }
 
     @Override

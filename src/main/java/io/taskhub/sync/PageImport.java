@@ -80,14 +80,20 @@ public class PageImport {
         List<TaskRecord> tasks = new ArrayList<>();
         List<ClientRecord> clients = new ArrayList<>();
         List<RejectedRecord> rejected = new ArrayList<>();
+        List<Object> rows = new ArrayList<>();
         for (JsonNode record : records) {
             try {
                 MappedRecord mapped = source.map(type, record, context);
-                tasks.add(mapped.task());
+                if (mapped.task() != null) {
+                    tasks.add(mapped.task());
+                }
                 if (mapped.client() != null) {
                     clients.add(mapped.client());
                 }
-                state.seen(mapped.task().externalUpdatedAt());
+                if (mapped.row() != null) {
+                    rows.add(mapped.row());
+                }
+                state.seen(mapped.stamp());
             } catch (RecordRejected e) {
                 rejected.add(new RejectedRecord(type, source.id(type, record), e.getMessage(), record.toString()));
             }
@@ -99,7 +105,8 @@ public class PageImport {
         boolean cursorMoves = source.cursorFollowsPages() || next == null;
         String cursor = cursorMoves && state.latest() != null ? state.latest().toString() : null;
         exchange.getIn().setBody(new MappedPage(type, changed,
-                clients.stream().filter(client -> changedIds.contains(client.externalId())).toList(), rejected, cursor));
+                clients.stream().filter(client -> changedIds.contains(client.externalId())).toList(), rejected, cursor,
+                rows));
     }
 
     private static SyncContext sync(Exchange exchange) {

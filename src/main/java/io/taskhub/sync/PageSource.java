@@ -37,7 +37,10 @@ public interface PageSource<Q> {
         return null;
     }
 
-    /** One record as a task (and, for contacts and organisations, a client); {@link RecordRejected} if it cannot be. */
+    /**
+     * One record as a task (and, for contacts and organisations, a client), or as a read copy's row
+     * ({@link MappedRecord#row}); {@link RecordRejected} if it cannot be.
+     */
     MappedRecord map(String type, JsonNode record, ImportContext context);
 
     /** The record's id, for a rejected record too (null when it has none). */

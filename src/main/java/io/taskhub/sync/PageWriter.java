@@ -1,6 +1,7 @@
 package io.taskhub.sync;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -80,14 +81,26 @@ public class PageWriter {
 
     public Map<String, Object> parameters(MappedPage page, @ExchangeProperty(SyncContext.PROPERTY) SyncContext sync) {
         Map<String, Object> parameters = TaskColumns.parameters(page.tasks(), sync::defaultParent);
-        parameters.put("integrationId", sync.integrationId());
         parameters.put("accountId", sync.accountId());
         parameters.put("provider", sync.provider());
+        parameters.put("clients", write(page.clients()));
+        return bind(parameters, page, sync);
+    }
+
+    /** A read copy's page (QuickBooks): its rows as JSON ({@code :#rows}) for the provider's own statement. */
+    public Map<String, Object> copyParameters(MappedPage page,
+                                              @ExchangeProperty(SyncContext.PROPERTY) SyncContext sync) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("rows", write(page.rows()));
+        return bind(parameters, page, sync);
+    }
+
+    private Map<String, Object> bind(Map<String, Object> parameters, MappedPage page, SyncContext sync) {
+        parameters.put("integrationId", sync.integrationId());
         parameters.put("runId", sync.runId());
         parameters.put("seenRunId", sync.full() ? sync.runId() : null);
         parameters.put("type", page.type());
         parameters.put("cursor", page.cursor());
-        parameters.put("clients", write(page.clients()));
         parameters.put("rejected", write(page.rejected()));
         parameters.put("node", node.leaseOf(sync.runId()));
         parameters.put("leaseSeconds", leaseSeconds);
@@ -100,6 +113,22 @@ public class PageWriter {
         sync.requireLease(result);
         RunCounts counts = new RunCounts(page.fetched(), number(result, "created"), number(result, "updated"),
                 number(result, "archived"), number(result, "restored"), page.rejected().size());
+        sync.add(counts);
+        metrics.stored(sync.provider(), page.type(), counts);
+    }
+
+    /**
+     * Books a read copy's statement (created, updated). Its overlap is not filtered before the statement, which
+     * leaves unchanged rows untouched: only what it created or updated was news, or everything on a full
+     * reconciliation.
+     */
+    public void copied(Map<String, Object> result, @ExchangeProperty("page") MappedPage page,
+                       @ExchangeProperty(SyncContext.PROPERTY) SyncContext sync) {
+        sync.requireLease(result);
+        int created = number(result, "created");
+        int updated = number(result, "updated");
+        int fetched = (sync.full() ? page.rows().size() : created + updated) + page.rejected().size();
+        RunCounts counts = new RunCounts(fetched, created, updated, 0, 0, page.rejected().size());
         sync.add(counts);
         metrics.stored(sync.provider(), page.type(), counts);
     }

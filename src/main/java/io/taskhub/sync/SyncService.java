@@ -68,7 +68,10 @@ public class SyncService {
     /**
      * Empty when the integration is not active (unlinked, waiting to be re-enabled, or gone). A forced or webhook sync
      * that would start a run while the forced-sync queue is full throws {@link Busy}; one that finds a run reports it.
+     * Transactional itself too: the call below does not pass through Spring's proxy, and without a transaction the
+     * row lock that serialises concurrent starts is released at once.
      */
+    @Transactional
     public Optional<StartedRun> start(long integrationId, RunTrigger trigger, boolean full) {
         return start(integrationId, trigger, full, null);
     }

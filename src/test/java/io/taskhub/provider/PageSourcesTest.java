@@ -16,10 +16,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taskhub.provider.insightly.InsightlyPages;
 import io.taskhub.provider.insightly.InsightlyProperties;
 import io.taskhub.provider.insightly.InsightlyRequest;
+import io.taskhub.provider.quickbooks.QuickBooksCustomer;
+import io.taskhub.provider.quickbooks.QuickBooksPages;
+import io.taskhub.provider.quickbooks.QuickBooksProperties;
 import io.taskhub.provider.salesforce.SalesforcePages;
 import io.taskhub.provider.salesforce.SalesforceProperties;
 import io.taskhub.provider.xero.XeroPages;
 import io.taskhub.provider.xero.XeroProperties;
+import io.taskhub.sync.MappedRecord;
 import io.taskhub.sync.PageSource;
 import io.taskhub.sync.UnreadablePage;
 import org.junit.jupiter.api.Test;
@@ -27,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The providers as pure page sources, from the recorded answers under fixtures/ and without Spring: the first
  * request (everything, or since an instant), the records of a page, the next request, the total where the provider
- * tells, and an answer that is JSON but no page refused as unreadable.
+ * tells, one record mapped (or rejected), and an answer that is JSON but no page refused as unreadable.
  */
 class PageSourcesTest {
 
@@ -43,6 +47,10 @@ class PageSourcesTest {
     private final InsightlyPages insightly = new InsightlyPages(new InsightlyProperties(
             "https://api.{pod}.insightly.com/v3.1", 4, Duration.ofMinutes(5), "yyyy-MM-dd HH:mm:ss", true,
             Set.of("WON"), Set.of("COMPLETED")));
+    private final QuickBooksPages quickbooks = new QuickBooksPages(new QuickBooksProperties(
+            "https://quickbooks.api.intuit.com", "https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer",
+            "https://appcenter.intuit.com/connect/oauth2", "https://developer.api.intuit.com/v2/oauth2/tokens/revoke",
+            75, 3, Duration.ofMinutes(5), Duration.ofDays(29), Duration.ofSeconds(60)));
 
     @Test
     void salesforceQueriesAllByModstampThenFollowsNextRecordsUrl() throws IOException {
@@ -100,6 +108,39 @@ class PageSourcesTest {
         assertThat(insightly.id("tasks", page.get(0))).isEqualTo("9950001");
         assertThatThrownBy(() -> insightly.check(search, JSON.readTree("{\"Message\": \"maintenance\"}")))
                 .isInstanceOf(UnreadablePage.class).hasMessageContaining("not a list of records");
+    }
+
+    @Test
+    void quickbooksQueriesByStartPositionUntilAShortPage() throws IOException {
+        QuickBooksPages.Query since = quickbooks.first("customers", Instant.parse("2026-11-20T09:14:02Z"));
+        assertThat(since.text()).isEqualTo("select * from Customer where Metadata.LastUpdatedTime >= "
+                + "'2026-11-20T09:14:02+00:00' and Active in (true, false) startposition 1 maxresults 3");
+        assertThat(since.call().resource()).isEqualTo("query");
+        assertThat(quickbooks.first("invoices", null).text())
+                .isEqualTo("select * from Invoice startposition 1 maxresults 3");
+
+        JsonNode page = fixture("quickbooks/customers-page.json");
+        quickbooks.check(since, page);
+        List<JsonNode> customers = quickbooks.records(since, page);
+        assertThat(customers).hasSize(3);
+        assertThat(quickbooks.next(since, page, 3).text()).endsWith("startposition 4 maxresults 3");
+        assertThat(quickbooks.next(since, page, 2)).isNull();
+        MappedRecord amy = quickbooks.map("customers", customers.get(0), CONTEXT);
+        assertThat(amy.task()).as("a read copy, not a task").isNull();
+        assertThat(((QuickBooksCustomer) amy.row()).displayName()).isEqualTo("Amy's Bird Sanctuary");
+        assertThat(amy.stamp()).isEqualTo(Instant.parse("2026-11-20T09:15:02Z"));
+        assertThat(quickbooks.id("customers", customers.get(2))).isEqualTo("59");
+        assertThatThrownBy(() -> quickbooks.map("customers", customers.get(2), CONTEXT))
+                .isInstanceOf(RecordRejected.class).hasMessageContaining("not a date-time");
+        assertThat(quickbooks.overlap()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(quickbooks.cursorFollowsPages()).as("pages come in id order").isFalse();
+
+        JsonNode invoices = fixture("quickbooks/invoices-page.json");
+        QuickBooksPages.Query all = quickbooks.first("invoices", null);
+        assertThat(quickbooks.map("invoices", quickbooks.records(all, invoices).get(0), CONTEXT).stamp())
+                .isEqualTo(Instant.parse("2026-11-02T22:59:48Z"));
+        assertThatThrownBy(() -> quickbooks.check(since, JSON.readTree("{\"Fault\": {}}")))
+                .isInstanceOf(UnreadablePage.class).hasMessageContaining("no QueryResponse");
     }
 
     private static JsonNode fixture(String path) throws IOException {

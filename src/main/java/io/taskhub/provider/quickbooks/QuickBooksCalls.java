@@ -14,11 +14,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taskhub.provider.Provider;
 import io.taskhub.provider.ProviderRejection;
+import io.taskhub.provider.oauth.AccessTokenRefused;
 import io.taskhub.provider.oauth.OAuthTokens;
 import io.taskhub.provider.oauth.TokenEndpoint;
 import io.taskhub.provider.oauth.TokenSet;
-import io.taskhub.sync.FreshRequest;
-import io.taskhub.sync.TenantPacing;
 import io.taskhub.sync.UnreadablePage;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -32,17 +31,14 @@ import org.springframework.stereotype.Component;
  * {@link OAuthTokens}, which stores the rotated refresh token before handing it out), and the answer read as
  * QuickBooks means it. A fault, in either casing and even inside an HTTP 200, is a {@link QuickBooksFault};
  * throttling (429, or fault 3001 whatever the status) and server errors are {@link HttpOperationFailedException}s
- * that the sync routes' error handling retries; a refused access token is tried once more with a fresh one, then is
- * a {@link ProviderRejection}.
+ * that the sync routes' error handling retries; a refused access token is tried once more with a fresh one
+ * ({@link AccessTokenRefused}), then is a {@link ProviderRejection}.
  *
- * <p>A call is one step of a route, token, request and answer together, so that a retry sends it again whole.
+ * <p>The sync routes make their calls as endpoints of their own ({@link QuickBooksSession}); the REST API and the
+ * provider's checks call {@link #call} with the same request and answer.
  */
 @Component("quickbooksCalls")
 public class QuickBooksCalls {
-
-    /** Exchange properties of the sync routes: the company being synced, and the call to make next. */
-    public static final String COMPANY = "quickbooksCompany";
-    public static final String REQUEST = "quickbooksRequest";
 
     /** camel-http, told where to go by the {@code CamelHttpUri} header; failures are read, not thrown. */
     private static final String ENDPOINT = "http:quickbooks?throwExceptionOnFailure=false";
@@ -70,14 +66,12 @@ public class QuickBooksCalls {
     private final OAuthTokens oauth;
     private final QuickBooksProperties properties;
     private final ObjectMapper json;
-    private final TenantPacing pacing;
 
     /** What a read answer always holds, even when nothing matched: {@code {"QueryResponse": {}}}. */
     private static final Map<String, String> ANSWERS = Map.of("query", "QueryResponse", "cdc", "CDCResponse");
 
     public QuickBooksCalls(ProducerTemplate camel, OAuthTokens oauth, QuickBooksProperties properties,
-                           ObjectMapper json, TenantPacing pacing) {
-        this.pacing = pacing;
+                           ObjectMapper json) {
         this.camel = camel;
         this.oauth = oauth;
         this.properties = properties;
@@ -120,71 +114,73 @@ public class QuickBooksCalls {
         return new TokenEndpoint("QuickBooks", connection.endpoint("tokenUrl", properties.tokenUrl()));
     }
 
-    /** Route step: makes the call in the exchange property {@code quickbooksRequest}; its JSON answer is the body. */
-    public void send(Exchange exchange) throws InterruptedException {
-        pacing.pace(exchange); // the company's budget (hub.pacing.quickbooks)
-        Company company = exchange.getProperty(COMPANY, Company.class);
-        QuickBooksRequest request = exchange.getProperty(REQUEST, QuickBooksRequest.class);
-        Message message = exchange.getIn();
-        FreshRequest.clear(message);
-        message.setBody(call(company, request));
-    }
-
     public JsonNode call(Company company, QuickBooksRequest request) {
-        String url = company.baseUrl() + "/v3/company/" + company.realmId() + "/" + request.resource();
-        String query = query(request.query());
         for (boolean retried = false; ; retried = true) {
-            String token = company.tokens().current();
-            Exchange answer = camel.request(ENDPOINT, exchange -> {
-                Message message = exchange.getIn();
-                message.setHeader(Exchange.HTTP_METHOD, request.method());
-                message.setHeader(Exchange.HTTP_URI, url);
-                message.setHeader(Exchange.HTTP_QUERY, query);
-                message.setHeader("Authorization", "Bearer " + token);
-                message.setHeader("Accept", "application/json");
-                if (request.body() != null) {
-                    message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-                    message.setBody(request.body().toString());
-                }
-            });
+            Exchange answer = camel.request(ENDPOINT, exchange -> prepare(exchange.getIn(), company, request));
             if (answer.getException() != null) {
                 // a broken connection: the sync routes retry what wraps an IOException
-                throw new RuntimeCamelException("QuickBooks cannot be reached at " + url, answer.getException());
+                throw new RuntimeCamelException("QuickBooks cannot be reached at "
+                        + answer.getIn().getHeader(Exchange.HTTP_URI), answer.getException());
             }
-            Message reply = answer.getMessage();
-            int status = reply.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-            if (status == 401 && !retried && company.tokens().refused()) {
-                continue;
+            try {
+                return read(company, answer.getMessage());
+            } catch (AccessTokenRefused e) {
+                if (retried) {
+                    throw e;
+                }
             }
-            return read(company, request, url, status, reply.getBody(String.class), headers(reply));
         }
     }
 
-    private JsonNode read(Company company, QuickBooksRequest request, String url, int status, String body,
-                          Map<String, String> headers) {
+    /** The request in headers (and body, for a POST), with the company's current access token. */
+    void prepare(Message message, Company company, QuickBooksRequest request) {
+        message.setHeader(Exchange.HTTP_METHOD, request.method());
+        message.setHeader(Exchange.HTTP_URI, company.baseUrl() + "/v3/company/" + company.realmId() + "/"
+                + request.resource());
+        message.setHeader(Exchange.HTTP_QUERY, query(request.query()));
+        message.setHeader("Authorization", "Bearer " + company.tokens().current());
+        message.setHeader("Accept", "application/json");
+        message.setBody(null);
+        if (request.body() != null) {
+            message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+            message.setBody(request.body().toString());
+        }
+    }
+
+    /** The answer to a prepared request, as QuickBooks means it; its headers still name the request. */
+    JsonNode read(Company company, Message reply) {
+        int status = reply.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        String url = reply.getHeader(Exchange.HTTP_URI, String.class);
+        String api = "/v3/company/" + company.realmId() + "/";
+        String resource = url.substring(url.indexOf(api) + api.length());
+        String what = reply.getHeader(Exchange.HTTP_METHOD, String.class) + " " + resource;
+        String body = reply.getBody(String.class);
+        Map<String, String> headers = headers(reply);
         JsonNode answer = parse(body);
         Optional<QuickBooksMapper.Fault> fault = answer == null ? Optional.empty() : QuickBooksMapper.fault(answer);
         if (status == 429 || fault.filter(f -> f.has(THROTTLED)).isPresent()) {
             headers.putIfAbsent("Retry-After", String.valueOf(properties.throttleWait().toSeconds()));
             throw new RuntimeCamelException(new HttpOperationFailedException(url, 429,
-                    "QuickBooks throttled " + request.describe(), null, headers, body));
+                    "QuickBooks throttled " + what, null, headers, body));
         }
         if (status == 401 || status == 403) {
-            throw new ProviderRejection("QuickBooks refused access to company " + company.realmId() + " ("
+            String refused = "QuickBooks refused access to company " + company.realmId() + " ("
                     + fault.map(QuickBooksMapper.Fault::describe).orElse("HTTP " + status)
-                    + "): re-enable the integration");
+                    + "): re-enable the integration";
+            throw status == 401 && company.tokens().refused() ? new AccessTokenRefused(refused)
+                    : new ProviderRejection(refused);
         }
         if (status >= 500 || status == 408) {
             throw new RuntimeCamelException(new HttpOperationFailedException(url, status,
-                    "QuickBooks failed " + request.describe(), null, headers, body));
+                    "QuickBooks failed " + what, null, headers, body));
         }
         if (fault.isPresent() || status < 200 || status > 299) {
-            throw new QuickBooksFault(request.describe(), status, fault.orElse(null));
+            throw new QuickBooksFault(what, status, fault.orElse(null));
         }
-        String expected = ANSWERS.get(request.resource());
+        String expected = ANSWERS.get(resource);
         if (answer == null || (expected != null && !answer.has(expected))) {
             // an HTML maintenance page or a truncated body: the sync-errors retries call again
-            throw new RuntimeCamelException(new UnreadablePage("QuickBooks' answer to " + request.describe(),
+            throw new RuntimeCamelException(new UnreadablePage("QuickBooks' answer to " + what,
                     answer == null ? "it is not complete JSON" : "it holds no " + expected, null));
         }
         return answer;

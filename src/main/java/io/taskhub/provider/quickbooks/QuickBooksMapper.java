@@ -69,6 +69,12 @@ public final class QuickBooksMapper {
     public record Deletion(String entity, String id) {
     }
 
+    /** {@code Customer} for {@code customers}. */
+    public static String entity(String type) {
+        return TYPES.entrySet().stream().filter(e -> e.getValue().equals(type)).map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("QuickBooks has no " + type + " the hub reads"));
+    }
+
     /** {@code customers} for {@code Customer}. */
     public static String type(String entity) {
         String type = TYPES.get(entity);

@@ -19,9 +19,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class QuickBooksProvider implements Provider {
 
-    private static final Map<String, String> ENTITIES = Map.of("customers", "Customer", "invoices", "Invoice",
-            "payments", "Payment", "estimates", "Estimate");
-
     private final OAuthTokens tokens;
     private final QuickBooksCalls calls;
 
@@ -105,7 +102,7 @@ public class QuickBooksProvider implements Provider {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String type : types()) {
             counts.put(type, calls.call(company, QuickBooksRequest.get("query", Map.of("query",
-                    "SELECT COUNT(*) FROM " + ENTITIES.get(type)))).path("QueryResponse").path("totalCount").asLong());
+                    "SELECT COUNT(*) FROM " + QuickBooksMapper.entity(type)))).path("QueryResponse").path("totalCount").asLong());
         }
         return counts;
     }

@@ -1,16 +1,17 @@
 package io.taskhub.provider.quickbooks;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taskhub.config.HubProperties;
 import io.taskhub.sync.SyncContext;
-import io.taskhub.sync.TenantPacing;
-import org.apache.camel.Exchange;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,33 +27,40 @@ public class QuickBooksUnseen {
     /** QuickBooks ids are numbers; anything else is not put into a query, and is kept. */
     private static final Pattern ID = Pattern.compile("[0-9]{1,20}");
 
-    private final QuickBooksCalls calls;
     private final JdbcTemplate jdbc;
-    private final TenantPacing pacing;
+    private final ObjectMapper json;
     private final int mostConfirmed;
 
-    public QuickBooksUnseen(QuickBooksCalls calls, JdbcTemplate jdbc, TenantPacing pacing, HubProperties hub) {
-        this.calls = calls;
-        this.pacing = pacing;
+    public QuickBooksUnseen(JdbcTemplate jdbc, ObjectMapper json, HubProperties hub) {
         this.jdbc = jdbc;
+        this.json = json;
         this.mostConfirmed = hub.sync().confirmedDeletions();
     }
 
-    public void confirm(Exchange exchange) throws InterruptedException {
-        SyncContext sync = exchange.getProperty(SyncContext.PROPERTY, SyncContext.class);
-        String entity = exchange.getProperty("entity", String.class);
-        QuickBooksCalls.Company company = exchange.getProperty(QuickBooksCalls.COMPANY, QuickBooksCalls.Company.class);
+    /**
+     * The queries for the type's unseen rows by id. Beyond {@code hub.sync.confirmed-deletions} they are kept for the
+     * next reconciliation to confirm rather than deleted unconfirmed.
+     */
+    public List<QuickBooksRequest> candidates(@ExchangeProperty(SyncContext.PROPERTY) SyncContext sync,
+                                              @ExchangeProperty("type") String type) {
+        String entity = QuickBooksMapper.entity(type);
         List<String> unseen = unseen(sync, entity);
         List<String> asked = unseen.stream().filter(id -> ID.matcher(id).matches()).limit(mostConfirmed).toList();
-        List<String> kept = new ArrayList<>(unseen);
-        kept.removeAll(asked);
+        unseen.stream().filter(id -> !asked.contains(id)).forEach(id -> keep(sync, entity, id));
+        List<QuickBooksRequest> queries = new ArrayList<>();
         for (int from = 0; from < asked.size(); from += BATCH) {
             List<String> batch = asked.subList(from, Math.min(asked.size(), from + BATCH));
-            pacing.pace(sync);
-            JsonNode answer = calls.call(company, QuickBooksRequest.get("query", Map.of("query", query(entity, batch))));
-            QuickBooksMapper.records(answer, entity).forEach(record -> kept.add(record.path("Id").asText()));
+            queries.add(QuickBooksRequest.get("query", Map.of("query", query(entity, batch))));
         }
-        kept.forEach(id -> keep(sync, entity, id));
+        return queries;
+    }
+
+    /** Body: the answer to one of those queries. */
+    public void confirm(@Body String answer, @ExchangeProperty(SyncContext.PROPERTY) SyncContext sync,
+                        @ExchangeProperty("type") String type) throws IOException {
+        String entity = QuickBooksMapper.entity(type);
+        QuickBooksMapper.records(json.readTree(answer), entity)
+                .forEach(record -> keep(sync, entity, record.path("Id").asText()));
     }
 
     private static String query(String entity, List<String> ids) {

@@ -1,0 +1,108 @@
+package io.taskhub.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import io.taskhub.model.Run;
+import io.taskhub.model.RunStatus;
+import io.taskhub.model.RunTrigger;
+import io.taskhub.sandbox.quickbooks.QuickBooksSimulator;
+import io.taskhub.security.CredentialCipher;
+import io.taskhub.security.UserDirectory;
+import io.taskhub.support.HubTest;
+import io.taskhub.sync.IntegrationRepository;
+import io.taskhub.sync.SyncService;
+import org.apache.camel.CamelContext;
+import org.apache.camel.api.management.ManagedCamelContext;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.DisableJmx;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The QuickBooks routes against the simulator and the embedded PostgreSQL, below the REST API: the page-import
+ * template pages each type into the read copy through the named steps Hawtio shows, then what changed since, with
+ * change data capture for the deletions and a refused access token tried once more with a fresh one.
+ */
+@HubTest
+@CamelSpringBootTest
+@DisableJmx(false)
+class QuickBooksRouteTest {
+
+    private static final List<String> TYPES = List.of("customers", "invoices", "payments", "estimates");
+
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    SyncService syncs;
+    @Autowired
+    IntegrationRepository integrations;
+    @Autowired
+    CredentialCipher cipher;
+    @Autowired
+    UserDirectory directory;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    // hub.quickbooks.page-size is 1000: 1,100 of each entity are two pages each
+    private final QuickBooksSimulator quickbooks = QuickBooksSimulator.start(QuickBooksSimulator.Options.defaults()
+            .withSize(1100));
+
+    @AfterEach
+    void stop() {
+        quickbooks.close();
+    }
+
+    @Test
+    void eachTypeIsPagedIntoTheReadCopyThenWhatChangedIsRead() {
+        long integration = quickbooksIntegration();
+        long storedBefore = completed("quickbooks-store-page");
+
+        Run full = sync(integration);
+
+        assertThat(full.status()).as(String.valueOf(full.error())).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(full.counts().fetched()).isEqualTo(4 * 1100);
+        assertThat(completed("quickbooks-store-page") - storedBefore).isEqualTo(8);
+        assertThat(jdbc.queryForObject("select count(*) from qb_customer where integration_id = ?", Integer.class,
+                integration)).isEqualTo(1100);
+        assertThat(jdbc.queryForObject("select count(*) from qb_document where integration_id = ?", Integer.class,
+                integration)).isEqualTo(3 * 1100);
+        assertThat(jdbc.queryForList("select type from sync_cursor where integration_id = ?", String.class,
+                integration)).containsExactlyInAnyOrderElementsOf(TYPES);
+        assertThat(quickbooks.requestLog()).anyMatch(r -> r.contains("startposition%201001%20maxresults%201000"));
+
+        quickbooks.expireAccessTokens();
+        quickbooks.resetCounters();
+        Run incremental = sync(integration);
+
+        assertThat(incremental.status()).as(String.valueOf(incremental.error())).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(incremental.counts().fetched()).isZero();
+        assertThat(quickbooks.tokenRequestCount()).as("one fresh token after the refused one").isEqualTo(1);
+        assertThat(quickbooks.requestLog()).anyMatch(r -> r.contains("/cdc?") && r.contains("changedSince="));
+    }
+
+    private Run sync(long integration) {
+        return syncs.run(syncs.start(integration, RunTrigger.FORCED, false).orElseThrow().runId());
+    }
+
+    private long completed(String step) {
+        ManagedCamelContext managed = camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class);
+        assertThat(managed.getManagedProcessor(step)).as("the step " + step + " in Hawtio").isNotNull();
+        return managed.getManagedProcessor(step).getExchangesCompleted();
+    }
+
+    private long quickbooksIntegration() {
+        long account = directory.createAccount("QuickBooks route").id();
+        long id = integrations.nextId();
+        byte[] credentials = cipher.seal(id, "{\"clientId\":\"" + QuickBooksSimulator.DEFAULT_CLIENT_ID
+                + "\",\"clientSecret\":\"" + QuickBooksSimulator.DEFAULT_CLIENT_SECRET + "\",\"refreshToken\":\""
+                + quickbooks.issueRefreshToken() + "\",\"realmId\":\"" + quickbooks.realmId() + "\"}");
+        integrations.insert(id, account, "quickbooks", "owner@route.test", credentials,
+                Map.of("baseUrl", quickbooks.baseUrl(), "tokenUrl", quickbooks.tokenUrl()), Map.of(), TYPES, 3600);
+        return id;
+    }
+}
