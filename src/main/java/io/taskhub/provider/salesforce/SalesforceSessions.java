@@ -204,6 +204,8 @@ public class SalesforceSessions {
     private SalesforceComponent create(Provider.Connection connection) {
         SalesforceComponent component = new SalesforceComponent();
         component.setCamelContext(camel);
+        // everything it needs is set here: no registry lookup for each of its options at every login
+        component.setAutowiredEnabled(false);
         component.setAuthenticationType(AuthenticationType.REFRESH_TOKEN);
         component.setLoginUrl(connection.endpoint("loginUrl", properties.loginUrl()));
         component.setClientId(connection.credential("clientId"));
