@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
@@ -31,6 +32,7 @@ final class BulkQueryJobs {
     private final QueryEngine engine;
     private final FaultInjector faults;
     private final FaultInjector resultFaults = new FaultInjector();
+    private final AtomicInteger resultsBeforeFaults = new AtomicInteger();
     private final SimulatorMetrics metrics;
     private final LongSupplier clock;
     private final Map<String, BulkQueryJob> jobs = new ConcurrentHashMap<>();
@@ -51,8 +53,12 @@ final class BulkQueryJobs {
         processingMillis = millis;
     }
 
-    /** The next {@code count} results requests answer this status and body (the job and its locators stay). */
-    void failNextResults(int count, int status, String jsonBody) {
+    /**
+     * Once {@code passing} more results requests were answered, the {@code count} after them answer this status and
+     * body (the job and its locators stay valid).
+     */
+    void failResults(int passing, int count, int status, String jsonBody) {
+        resultsBeforeFaults.set(passing);
         resultFaults.plan(count, status, jsonBody);
     }
 
@@ -62,7 +68,8 @@ final class BulkQueryJobs {
         if (!oauth.isAuthorized(authorization)) {
             return ApiResponse.error(401, "INVALID_SESSION_ID", "Session expired or invalid");
         }
-        ApiResponse planned = path.group(3) != null ? resultFaults.next() : faults.next();
+        ApiResponse planned = path.group(3) == null ? faults.next()
+                : resultsBeforeFaults.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? null : resultFaults.next();
         if (planned != null) {
             return planned;
         }

@@ -165,9 +165,12 @@ public final class SalesforceSimulator implements AutoCloseable {
         faults.plan(count, 403, "[{\"message\":\"TotalRequests Limit exceeded.\",\"errorCode\":\"REQUEST_LIMIT_EXCEEDED\"}]");
     }
 
-    /** The next {@code count} Bulk API 2.0 results requests answer this status and body; the locators stay valid. */
-    public void failNextBulkResults(int count, int status, String jsonBody) {
-        bulkJobs.failNextResults(count, status, jsonBody);
+    /**
+     * Once {@code passing} more Bulk API 2.0 results requests were answered, the next {@code count} answer this
+     * status and body; the jobs and their locators stay valid.
+     */
+    public void failBulkResults(int passing, int count, int status, String jsonBody) {
+        bulkJobs.failResults(passing, count, status, jsonBody);
     }
 
     /** How long a Bulk API 2.0 query job takes from its creation to JobComplete (300 ms unless told). */

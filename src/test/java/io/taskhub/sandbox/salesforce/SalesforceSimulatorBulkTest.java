@@ -71,7 +71,7 @@ class SalesforceSimulatorBulkTest {
         salesforce.processBulkJobsFor(Duration.ZERO);
         JsonNode job = json(send("POST", JOBS, "{\"operation\":\"query\",\"query\":\"SELECT Id FROM Opportunity\","
                 + "\"contentType\":\"CSV\"}"));
-        salesforce.failNextBulkResults(1, 503, "[{\"errorCode\":\"SERVER_UNAVAILABLE\",\"message\":\"down\"}]");
+        salesforce.failBulkResults(0, 1, 503, "[{\"errorCode\":\"SERVER_UNAVAILABLE\",\"message\":\"down\"}]");
         String results = JOBS + "/" + job.path("id").asText() + "/results";
 
         assertThat(send("GET", results, null).statusCode()).isEqualTo(503);
