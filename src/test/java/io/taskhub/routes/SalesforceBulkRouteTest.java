@@ -140,6 +140,21 @@ class SalesforceBulkRouteTest {
                 + "and type = 'opportunities'", Integer.class, integration)).isEqualTo(4100);
     }
 
+    @Test
+    void aFailedJobFailsTheRunClearlyAndLeavesTheCursorWhereItWas() {
+        long integration = salesforceIntegration("Failed job");
+        assertThat(full(integration).status()).isEqualTo(RunStatus.SUCCEEDED);
+        String cursor = cursor(integration);
+        salesforce.update(salesforce.opportunityId(1), Map.of("Name", "Renamed"));
+        salesforce.endBulkJobsAs("Failed");
+
+        Run failed = full(integration);
+
+        assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(failed.error()).contains("Bulk API 2.0 query job").contains("FAILED");
+        assertThat(cursor(integration)).isEqualTo(cursor);
+    }
+
     private Run full(long integration) {
         return syncs.run(syncs.start(integration, RunTrigger.FORCED, true).orElseThrow().runId());
     }

@@ -16,11 +16,13 @@ final class BulkQueryJob {
     final long createdMillis;
     final char delimiter;
     final String lineEnding;
+    /** JobComplete, or Failed / Aborted where a test wants the job to end so. */
+    final String endState;
     /** Offset of a set of results → the record just before it (null before the first). */
     private final Map<Integer, SObjectRecord> starts = new HashMap<>();
 
     BulkQueryJob(String id, String operation, QueryEngine.Plan plan, long total, long createdMillis, char delimiter,
-                 String lineEnding) {
+                 String lineEnding, String endState) {
         this.id = id;
         this.operation = operation;
         this.plan = plan;
@@ -28,6 +30,7 @@ final class BulkQueryJob {
         this.createdMillis = createdMillis;
         this.delimiter = delimiter;
         this.lineEnding = lineEnding;
+        this.endState = endState;
         starts.put(0, null);
     }
 
@@ -46,6 +49,6 @@ final class BulkQueryJob {
     /** Salesforce's states as the job ages: waiting, then working, then done after {@code processingMillis}. */
     String state(long now, long processingMillis) {
         long age = now - createdMillis;
-        return age >= processingMillis ? "JobComplete" : age >= processingMillis / 2 ? "InProgress" : "UploadComplete";
+        return age >= processingMillis ? endState : age >= processingMillis / 2 ? "InProgress" : "UploadComplete";
     }
 }

@@ -38,6 +38,7 @@ final class BulkQueryJobs {
     private final Map<String, BulkQueryJob> jobs = new ConcurrentHashMap<>();
     private final AtomicLong counter = new AtomicLong();
     private volatile long processingMillis = 300;
+    private volatile String endState = "JobComplete";
 
     BulkQueryJobs(OAuthService oauth, QueryEngine engine, FaultInjector faults, SimulatorMetrics metrics,
                   LongSupplier clock) {
@@ -51,6 +52,11 @@ final class BulkQueryJobs {
     /** How long a job takes from its creation to JobComplete. */
     void processFor(long millis) {
         processingMillis = millis;
+    }
+
+    /** Jobs created from now on end in this state: JobComplete, Failed or Aborted. */
+    void endJobsAs(String state) {
+        endState = state;
     }
 
     /**
@@ -113,7 +119,7 @@ final class BulkQueryJobs {
         long total = engine.count(plan);
         String lineEnding = request.path("lineEnding").asText("LF").equals("CRLF") ? "\r\n" : "\n";
         BulkQueryJob job = new BulkQueryJob(SalesforceIds.of(JOB_PREFIX, counter.incrementAndGet()), operation,
-                plan, total, clock.getAsLong(), delimiter, lineEnding);
+                plan, total, clock.getAsLong(), delimiter, lineEnding, endState);
         jobs.put(job.id, job);
         return ApiResponse.json(200, describe(job, version));
     }
@@ -139,6 +145,8 @@ final class BulkQueryJobs {
             answer.put("numberRecordsProcessed", job.total);
             answer.put("retries", 0);
             answer.put("totalProcessingTime", processingMillis);
+        } else if (state.equals("Failed")) {
+            answer.put("errorMessage", "InternalServerError: the query could not be completed");
         }
         return answer;
     }

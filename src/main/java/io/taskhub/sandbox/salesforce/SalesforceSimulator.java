@@ -178,6 +178,11 @@ public final class SalesforceSimulator implements AutoCloseable {
         bulkJobs.processFor(duration.toMillis());
     }
 
+    /** Bulk API 2.0 query jobs created from now on end in this state: JobComplete (as usual), Failed or Aborted. */
+    public void endBulkJobsAs(String state) {
+        bulkJobs.endJobsAs(state);
+    }
+
     /** Drops the faults that were planned and not yet served. */
     public void clearFaults() {
         faults.clear();
