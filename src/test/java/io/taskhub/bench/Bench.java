@@ -20,7 +20,8 @@ import io.taskhub.support.SharedDatabase;
  * <p>Arguments: {@code --quick} for a tenth of the sizes; {@code --jar PATH} for the hub jar (default: the one
  * in {@code target/}); {@code --only full-sync} for the floor and the big integration alone (the figure a change
  * to the write path moves), {@code --only many-accounts} for the many integrations due at once, {@code --only
- * recovery} for the takeover of a killed instance's sync, {@code --only webhooks} for webhook to visible. The
+ * recovery} for the takeover of a killed instance's sync, {@code --only webhooks} for webhook to visible,
+ * {@code --only bulk} for a large org's full sync by REST pages against a Bulk API 2.0 query job. The
  * environment variable {@code BENCH_HUB_JVM_OPTIONS} adds options to every hub process (a profiler, say).
  */
 public final class Bench {
@@ -47,7 +48,7 @@ public final class Bench {
         BenchRun.progress("sizes " + sizes + ", hub " + jar + ", logs under " + work);
         int status;
         try (SharedDatabase db = SharedDatabase.start(work.resolve("postgres"))) {
-            List.of("hub_main", "hub_small", "hub_many", "hub_recovery").forEach(db::create);
+            List.of("hub_main", "hub_small", "hub_many", "hub_recovery", "hub_rest", "hub_bulk").forEach(db::create);
             BenchRun run = new BenchRun(sizes, db, work, jar);
             String only = arguments.contains("--only") ? arguments.get(arguments.indexOf("--only") + 1) : "all";
             switch (only) {
@@ -56,8 +57,9 @@ public final class Bench {
                 case "many-accounts" -> measureManyAccounts(run);
                 case "recovery" -> new RecoveryBench(run).measure("hub_recovery");
                 case "webhooks" -> measureWebhooks(run);
+                case "bulk" -> new BulkBench(run).measure("hub_rest", "hub_bulk");
                 default -> throw new IllegalArgumentException(
-                        "--only full-sync, many-accounts, recovery or webhooks");
+                        "--only full-sync, many-accounts, recovery, webhooks or bulk");
             }
             List<Figure> missed = run.figures().stream().filter(f -> Boolean.FALSE.equals(f.pass())).toList();
             BenchRun.progress(missed.isEmpty() ? "every target met" : missed.size() + " target(s) missed");
