@@ -49,7 +49,10 @@ public class SalesforceBulkJobs {
         exchange.getIn().setBody(job);
     }
 
-    /** Body: the job as Salesforce last answered it. True while it is still at work; a failed or aborted one fails the run. */
+    /**
+     * Body: the job as Salesforce last answered it. True while it is still at work; a failed or aborted one fails the
+     * run (no retry: the same query would fail again).
+     */
     public boolean running(Exchange exchange) {
         QueryJob job = exchange.getIn().getBody(QueryJob.class);
         JobStateEnum state = job.getState();

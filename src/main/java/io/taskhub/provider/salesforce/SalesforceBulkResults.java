@@ -41,7 +41,7 @@ public class SalesforceBulkResults {
         return rows == null || !rows.at(job(exchange).id(), request.locator(), request.skip());
     }
 
-    /** Body: the answer of {@code bulk2GetQueryJobResults}, CSV; its header {@code Sforce-Locator} names the next set. */
+    /** Body: the CSV answer of {@code bulk2GetQueryJobResults}; its {@code Sforce-Locator} names the next set. */
     public void open(Exchange exchange) throws UnreadablePage {
         SalesforceBulkPages.Request request = request(exchange);
         Message message = exchange.getIn();
