@@ -71,9 +71,9 @@ public final class SalesforceMapper {
     }
 
     /**
-     * {@code yyyy-MM-ddTHH:mm:ss.SSS+hhmm}, the shape Salesforce's REST API writes, or {@code ...SSSZ}, the shape of its
-     * Bulk CSV, read digit by digit: with the general formatter this parse took a third of the hub's time in a large
-     * import. Null for any other shape.
+     * {@code yyyy-MM-ddTHH:mm:ss.SSS+hhmm}, the shape Salesforce's REST API writes, or {@code ...SSSZ}, the shape of
+     * its Bulk CSV, read digit by digit: with the general formatter this parse took a third of the hub's time in a
+     * large import. Null for any other shape.
      */
     private static Instant usualShape(String v) {
         boolean utc = v.length() == 24 && v.charAt(23) == 'Z';
