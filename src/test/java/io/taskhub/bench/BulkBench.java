@@ -14,6 +14,8 @@ import io.taskhub.support.OperatorApi;
  */
 final class BulkBench {
 
+    private static final int FULL_SIZE = 1_000_000;
+
     private final BenchRun run;
 
     BulkBench(BenchRun run) {
@@ -33,8 +35,11 @@ final class BulkBench {
             run.report(Figure.info("bulk: full sync of " + records + " records by Bulk: provider requests",
                     bulk.requests(), "requests", bulk.bulkRequests() + " of them Bulk"));
             run.report(Figure.info("bulk: full sync of " + records + " records by Bulk", bulk.seconds(), "s", null));
-            run.report(Figure.atLeast("bulk: REST requests / Bulk requests", (double) rest.requests()
-                    / bulk.requests(), "x", 20));
+            double fewer = (double) rest.requests() / bulk.requests();
+            // the target is the issue's, at 1,000,000 records (20 results sets); a tenth takes two, and the job's
+            // own requests (count, create, state) weigh ten times more
+            run.report(records >= FULL_SIZE ? Figure.atLeast("bulk: REST requests / Bulk requests", fewer, "x", 20)
+                    : Figure.info("bulk: REST requests / Bulk requests", fewer, "x", "target ≥ 20 x at 1000000 records"));
         }
     }
 
