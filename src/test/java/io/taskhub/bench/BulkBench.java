@@ -38,8 +38,9 @@ final class BulkBench {
             double fewer = (double) rest.requests() / bulk.requests();
             // the target is the issue's, at 1,000,000 records (20 results sets); a tenth takes two, and the job's
             // own requests (count, create, state) weigh ten times more
-            run.report(records >= FULL_SIZE ? Figure.atLeast("bulk: REST requests / Bulk requests", fewer, "x", 20)
-                    : Figure.info("bulk: REST requests / Bulk requests", fewer, "x", "target ≥ 20 x at 1000000 records"));
+            String ratio = "bulk: REST requests / Bulk requests";
+            run.report(records >= FULL_SIZE ? Figure.atLeast(ratio, fewer, "x", 20)
+                    : Figure.info(ratio, fewer, "x", "target ≥ 20 x at 1000000 records"));
         }
     }
 
