@@ -22,7 +22,8 @@ import io.taskhub.support.SharedDatabase;
  * to the write path moves), {@code --only many-accounts} for the many integrations due at once, {@code --only
  * recovery} for the takeover of a killed instance's sync, {@code --only webhooks} for webhook to visible,
  * {@code --only freshness} for many integrations kept fresh at real-world latency, {@code --only provider-time} for
- * a full sync against the provider's own serving time. The
+ * a full sync against the provider's own serving time, {@code --only bulk} for a large org's full sync by REST pages
+ * against a Bulk API 2.0 query job. The
  * environment variable {@code BENCH_HUB_JVM_OPTIONS} adds options to every hub process (a profiler, say).
  */
 public final class Bench {
@@ -49,7 +50,8 @@ public final class Bench {
         BenchRun.progress("sizes " + sizes + ", hub " + jar + ", logs under " + work);
         int status;
         try (SharedDatabase db = SharedDatabase.start(work.resolve("postgres"))) {
-            List.of("hub_main", "hub_small", "hub_many", "hub_recovery", "hub_fresh").forEach(db::create);
+            List.of("hub_main", "hub_small", "hub_many", "hub_recovery", "hub_fresh", "hub_rest", "hub_bulk")
+                    .forEach(db::create);
             BenchRun run = new BenchRun(sizes, db, work, jar);
             String only = arguments.contains("--only") ? arguments.get(arguments.indexOf("--only") + 1) : "all";
             switch (only) {
@@ -60,8 +62,9 @@ public final class Bench {
                 case "webhooks" -> measureWebhooks(run);
                 case "freshness" -> new FreshnessBench(run).measure("hub_fresh");
                 case "provider-time" -> measureProviderTime(run);
+                case "bulk" -> new BulkBench(run).measure("hub_rest", "hub_bulk");
                 default -> throw new IllegalArgumentException(
-                        "--only full-sync, many-accounts, recovery, webhooks, freshness or provider-time");
+                        "--only full-sync, many-accounts, recovery, webhooks, freshness, provider-time or bulk");
             }
             List<Figure> missed = run.figures().stream().filter(f -> Boolean.FALSE.equals(f.pass())).toList();
             BenchRun.progress(missed.isEmpty() ? "every target met" : missed.size() + " target(s) missed");
@@ -86,6 +89,7 @@ public final class Bench {
             many.measure();
         }
         new RecoveryBench(run).measure("hub_recovery");
+        new BulkBench(run).measure("hub_rest", "hub_bulk");
         new FreshnessBench(run).measure("hub_fresh");
     }
 

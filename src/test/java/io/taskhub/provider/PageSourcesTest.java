@@ -40,7 +40,8 @@ class PageSourcesTest {
     private static final PageSource.ImportContext CONTEXT = new PageSource.ImportContext(List.of("tasks"), Map.of());
 
     private final SalesforcePages salesforce = new SalesforcePages(new SalesforceProperties("61.0",
-            "https://login.salesforce.com", Set.of("Closed Won", "Closed Lost"), Duration.ofMinutes(5), 32));
+            "https://login.salesforce.com", Set.of("Closed Won", "Closed Lost"), Duration.ofMinutes(5), 32, 200_000,
+            50_000, Duration.ofSeconds(2), Duration.ofSeconds(30)));
     private final XeroPages xero = new XeroPages(new XeroProperties("https://api.xero.com",
             "https://identity.xero.com/connect/token", "https://login.xero.com/identity/connect/authorize",
             "https://identity.xero.com/connect/revocation", 3, Duration.ofMinutes(5)));

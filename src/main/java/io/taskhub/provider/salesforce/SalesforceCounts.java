@@ -33,12 +33,16 @@ public class SalesforceCounts {
         try {
             Map<String, Long> counts = new LinkedHashMap<>();
             // the component's name is the hub's own (salesforce-{id}-{n}), never request data
-            OBJECTS.forEach((type, object) -> counts.put(type, totalSize(camel.requestBody(
-                    session.name + ":query?rawPayload=true", "SELECT COUNT() FROM " + object, String.class))));
+            OBJECTS.keySet().forEach(type -> counts.put(type, totalSize(camel.requestBody(
+                    session.name + ":query?rawPayload=true", countQuery(type), String.class))));
             return counts;
         } finally {
             sessions.release(session);
         }
+    }
+
+    static String countQuery(String type) {
+        return "SELECT COUNT() FROM " + OBJECTS.get(type);
     }
 
     private long totalSize(String answer) {

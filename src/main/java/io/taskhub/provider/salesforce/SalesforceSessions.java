@@ -42,6 +42,8 @@ public class SalesforceSessions {
 
     /** Exchange property naming the component of the integration being synced. */
     public static final String COMPONENT = "salesforceComponent";
+    /** Room for one CSV row of a Bulk result: the selected fields take 150 to 300 bytes. */
+    private static final int BULK_ROW_BYTES = 1024;
 
     /** An integration's current session; its monitor serialises that integration's logins only. */
     private static final class Org {
@@ -217,6 +219,9 @@ public class SalesforceSessions {
         component.setHttpClientConnectionTimeout(http.connectTimeoutMs());
         component.setHttpClientIdleTimeout(http.readTimeoutMs());
         component.setHttpRequestTimeout(http.responseTimeoutMs());
+        // camel-salesforce holds each answer whole: a Bulk results set of bulk-page-size records must fit (a bound,
+        // not an allocation; 4 MiB, its default, fits 2,000 REST records)
+        component.setHttpMaxContentLength(Math.max(4 << 20, properties.bulkPageSize() * BULK_ROW_BYTES));
         component.setWorkerPoolSize(1);
         component.setWorkerPoolMaxSize(4);
         SalesforceEndpointConfig config = new SalesforceEndpointConfig();

@@ -8,12 +8,16 @@ import java.util.Map;
 
 /**
  * An HTTP answer of the simulated API, independent of WireMock. A null body means an empty one; a location makes it
- * a redirect.
+ * a redirect. Headers are the answer's own beyond those every answer has (a CSV answer names its Content-Type).
  */
-record ApiResponse(int status, byte[] body, String location) {
+record ApiResponse(int status, byte[] body, String location, Map<String, String> headers) {
 
     ApiResponse(int status, byte[] body) {
-        this(status, body, null);
+        this(status, body, null, Map.of());
+    }
+
+    ApiResponse(int status, byte[] body, String location) {
+        this(status, body, location, Map.of());
     }
 
     static ApiResponse redirect(String location) {

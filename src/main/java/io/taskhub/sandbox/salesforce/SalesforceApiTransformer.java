@@ -25,14 +25,17 @@ final class SalesforceApiTransformer extends CatchAllTransformer {
 
     private final OAuthService oauth;
     private final QueryEndpoint queries;
+    private final BulkQueryJobs bulkJobs;
     private final SimulatorMetrics metrics;
     private final IntSupplier apiUsage;
     private volatile int tokenDelayMillis;
 
-    SalesforceApiTransformer(OAuthService oauth, QueryEndpoint queries, SimulatorMetrics metrics) {
+    SalesforceApiTransformer(OAuthService oauth, QueryEndpoint queries, BulkQueryJobs bulkJobs,
+                             SimulatorMetrics metrics) {
         super(NAME);
         this.oauth = oauth;
         this.queries = queries;
+        this.bulkJobs = bulkJobs;
         this.metrics = metrics;
         this.apiUsage = metrics.queryRequests::get;
     }
@@ -53,8 +56,14 @@ final class SalesforceApiTransformer extends CatchAllTransformer {
             builder.withFixedDelay(tokenDelayMillis);
         }
         if (response.body() != null) {
-            builder.withHeader("Content-Type", "application/json;charset=UTF-8").withBody(response.body());
+            builder.withHeader("Content-Type", response.headers().getOrDefault("Content-Type",
+                    "application/json;charset=UTF-8")).withBody(response.body());
         }
+        response.headers().forEach((name, value) -> {
+            if (!name.equals("Content-Type")) {
+                builder.withHeader(name, value);
+            }
+        });
         if (response.location() != null) {
             builder.withHeader("Location", response.location());
         }
@@ -100,6 +109,11 @@ final class SalesforceApiTransformer extends CatchAllTransformer {
                 return queries.query(version, soql, data.group(2).equals("queryAll"), authorization, options);
             }
             return queries.queryMore(version, locator, authorization, options);
+        }
+        Matcher bulk = BulkQueryJobs.PATH.matcher(path);
+        if (bulk.matches()) {
+            return bulkJobs.handle(method.getName(), bulk, FormEncoding.parse(query), request.getBodyAsString(),
+                    request.getHeader("Authorization"));
         }
         return ApiResponse.error(404, "NOT_FOUND", "The requested resource does not exist");
     }

@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * A Salesforce org on localhost that speaks the REST API wire format camel-salesforce expects: the OAuth 2.0
- * refresh-token flow, token revocation, and SOQL {@code query} / {@code queryAll} with paging through
- * {@code nextRecordsUrl}.
+ * refresh-token flow, token revocation, SOQL {@code query} / {@code queryAll} with paging through
+ * {@code nextRecordsUrl}, and Bulk API 2.0 query jobs answering CSV ({@link BulkQueryJobs}).
  *
  * <p>Opportunities and Cases are generated deterministically from a seed on demand, so a million records cost no
  * memory; record i has SystemModstamp 2024-01-01T00:00:00Z + i seconds. Changes made through this class (update,
@@ -80,6 +80,7 @@ public final class SalesforceSimulator implements AutoCloseable {
     private final OAuthService oauth;
     private final FaultInjector faults = new FaultInjector();
     private final SimulatorMetrics metrics = new SimulatorMetrics();
+    private final BulkQueryJobs bulkJobs;
     private final SalesforceApiTransformer transformer;
     private final RationingTransformer rationed;
     private final WireMockServer server;
@@ -91,8 +92,10 @@ public final class SalesforceSimulator implements AutoCloseable {
         oauth.registerClient(options.clientId(), options.clientSecret(), options.refreshToken());
         QueryCursorStore cursors = new QueryCursorStore(System::currentTimeMillis,
                 QueryCursorStore.DEFAULT_IDLE_MILLIS);
-        QueryEndpoint queries = new QueryEndpoint(oauth, new QueryEngine(store), cursors, faults, metrics);
-        transformer = new SalesforceApiTransformer(oauth, queries, metrics);
+        QueryEngine engine = new QueryEngine(store);
+        QueryEndpoint queries = new QueryEndpoint(oauth, engine, cursors, faults, metrics);
+        bulkJobs = new BulkQueryJobs(oauth, engine, faults, metrics, System::currentTimeMillis);
+        transformer = new SalesforceApiTransformer(oauth, queries, bulkJobs, metrics);
         rationed = new RationingTransformer(transformer, options.rationing(), new SalesforceRationing());
         server = rationed.newServer(options.port());
     }
@@ -173,6 +176,24 @@ public final class SalesforceSimulator implements AutoCloseable {
     /** The next {@code count} query requests hit Salesforce's daily API limit (403 REQUEST_LIMIT_EXCEEDED). */
     public void rateLimitNextRequests(int count) {
         faults.plan(count, 403, "[{\"message\":\"TotalRequests Limit exceeded.\",\"errorCode\":\"REQUEST_LIMIT_EXCEEDED\"}]");
+    }
+
+    /**
+     * Once {@code passing} more Bulk API 2.0 results requests were answered, the next {@code count} answer this
+     * status and body; the jobs and their locators stay valid.
+     */
+    public void failBulkResults(int passing, int count, int status, String jsonBody) {
+        bulkJobs.failResults(passing, count, status, jsonBody);
+    }
+
+    /** How long a Bulk API 2.0 query job takes from its creation to JobComplete (300 ms unless told). */
+    public void processBulkJobsFor(Duration duration) {
+        bulkJobs.processFor(duration.toMillis());
+    }
+
+    /** Bulk API 2.0 query jobs created from now on end in this state: JobComplete (as usual), Failed or Aborted. */
+    public void endBulkJobsAs(String state) {
+        bulkJobs.endJobsAs(state);
     }
 
     /** Drops the faults that were planned and not yet served. */
@@ -259,9 +280,14 @@ public final class SalesforceSimulator implements AutoCloseable {
 
     // ---- Metrics --------------------------------------------------------------------------------------------
 
-    /** Requests to query, queryAll and next-page locators, including refused ones. */
+    /** Requests to query, queryAll, next-page locators and Bulk API 2.0 query jobs, including refused ones. */
     public int queryRequestCount() {
         return metrics.queryRequests.get();
+    }
+
+    /** Of those, the requests to Bulk API 2.0 query jobs (create, state, results). */
+    public int bulkRequestCount() {
+        return metrics.bulkRequests.get();
     }
 
     /** Records in successful query pages. */

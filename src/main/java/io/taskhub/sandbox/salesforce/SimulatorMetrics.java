@@ -13,6 +13,8 @@ final class SimulatorMetrics {
     final AtomicInteger queryRequests = new AtomicInteger();
     final AtomicInteger recordsServed = new AtomicInteger();
     final AtomicInteger tokenRequests = new AtomicInteger();
+    /** Of the query requests, those to Bulk API 2.0 query jobs. */
+    final AtomicInteger bulkRequests = new AtomicInteger();
     private final Deque<String> soqlLog = new ArrayDeque<>();
 
     synchronized void logSoql(String soql) {
@@ -30,6 +32,7 @@ final class SimulatorMetrics {
         queryRequests.set(0);
         recordsServed.set(0);
         tokenRequests.set(0);
+        bulkRequests.set(0);
         soqlLog.clear();
     }
 }

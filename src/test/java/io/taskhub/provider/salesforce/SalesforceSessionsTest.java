@@ -26,7 +26,8 @@ class SalesforceSessionsTest {
     private final SalesforceSimulator salesforce = SalesforceSimulator.start();
     private final CamelContext camel = new DefaultCamelContext();
     private final SalesforceSessions sessions = new SalesforceSessions(camel,
-            new SalesforceProperties("61.0", salesforce.baseUrl(), Set.of(), Duration.ZERO, 1),
+            new SalesforceProperties("61.0", salesforce.baseUrl(), Set.of(), Duration.ZERO, 1, 200_000, 50_000,
+                    Duration.ofSeconds(2), Duration.ofSeconds(30)),
             new HttpProperties(10_000, 60_000, 120_000));
 
     @AfterEach

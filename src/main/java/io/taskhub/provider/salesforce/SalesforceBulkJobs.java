@@ -1,0 +1,83 @@
+package io.taskhub.provider.salesforce;
+
+import java.time.Duration;
+
+import io.taskhub.config.HubProperties;
+import io.taskhub.provider.ProviderUnavailable;
+import io.taskhub.sync.SyncContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.salesforce.api.dto.bulkv2.ColumnDelimiterEnum;
+import org.apache.camel.component.salesforce.api.dto.bulkv2.ContentTypeEnum;
+import org.apache.camel.component.salesforce.api.dto.bulkv2.JobStateEnum;
+import org.apache.camel.component.salesforce.api.dto.bulkv2.LineEndingEnum;
+import org.apache.camel.component.salesforce.api.dto.bulkv2.OperationEnum;
+import org.apache.camel.component.salesforce.api.dto.bulkv2.QueryJob;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of route {@code salesforce-bulk-job}: the type's query job, the check of each answered state, the wait
+ * before the next check, and the completed job kept for the results.
+ */
+@Component("salesforceBulkJobs")
+public class SalesforceBulkJobs {
+
+    private static final String TYPE = "salesforceBulkType";
+
+    private final Duration firstDelay;
+    private final Duration maxDelay;
+    private final Duration runDeadline;
+
+    public SalesforceBulkJobs(SalesforceProperties properties, HubProperties hub) {
+        this.firstDelay = properties.bulkPollDelay();
+        this.maxDelay = properties.bulkPollMaxDelay();
+        this.runDeadline = hub.sync().runDeadline();
+    }
+
+    /**
+     * Body: the type; leaves its queryAll job to create, with the REST path's fields, so that deleted records arrive
+     * with IsDeleted and are archived the same way. No ORDER BY: Bulk results come in no order anyway.
+     */
+    public void create(Exchange exchange) {
+        String type = exchange.getIn().getBody(String.class);
+        exchange.setVariable(TYPE, type);
+        QueryJob job = new QueryJob();
+        job.setOperation(OperationEnum.QUERY_ALL);
+        job.setQuery(SalesforcePages.select(type));
+        job.setContentType(ContentTypeEnum.CSV);
+        job.setColumnDelimiter(ColumnDelimiterEnum.COMMA);
+        job.setLineEnding(LineEndingEnum.LF);
+        exchange.getIn().setBody(job);
+    }
+
+    /**
+     * Body: the job as Salesforce last answered it. True while it is still at work; a failed or aborted one fails the
+     * run (no retry: the same query would fail again).
+     */
+    public boolean running(Exchange exchange) {
+        QueryJob job = exchange.getIn().getBody(QueryJob.class);
+        JobStateEnum state = job.getState();
+        if (state == JobStateEnum.FAILED || state == JobStateEnum.ABORTED) {
+            throw new ProviderUnavailable("Salesforce's Bulk API 2.0 query job " + job.getId() + " of "
+                    + exchange.getVariable(TYPE) + " ended " + state.name() + "; the next full sync tries again");
+        }
+        return state != JobStateEnum.JOB_COMPLETE;
+    }
+
+    /** How long to wait before the next check: the first delay, doubled at each check, at most the maximum. */
+    public long backOff(Exchange exchange) {
+        int checks = exchange.getProperty(Exchange.LOOP_INDEX, 0, Integer.class);
+        Duration delay = firstDelay.multipliedBy(1L << Math.min(checks, 20));
+        delay = delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+        exchange.getProperty(SyncContext.PROPERTY, SyncContext.class).requireTimeLeft(runDeadline, delay);
+        return delay.toMillis();
+    }
+
+    /** Body: the completed job. Keeps it for the results and leaves the type as the body again. */
+    public void completed(Exchange exchange) {
+        QueryJob job = exchange.getIn().getBody(QueryJob.class);
+        String type = exchange.getVariable(TYPE, String.class);
+        Long records = job.getNumberRecordsProcessed();
+        exchange.setVariable(BulkJob.VARIABLE, new BulkJob(type, job.getId(), records == null ? -1 : records));
+        exchange.getIn().setBody(type);
+    }
+}
