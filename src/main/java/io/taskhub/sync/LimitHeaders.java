@@ -1,6 +1,8 @@
 package io.taskhub.sync;
 
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +26,9 @@ public class LimitHeaders {
             "X-RateLimit-Limit", "dailyLimit",
             "X-RateLimit-Remaining", "dailyRemaining");
 
+    /** Salesforce's {@code Sforce-Limit-Info: api-usage=18/15000}: calls made in the last 24 hours, of the org's limit. */
+    private static final Pattern SALESFORCE_USAGE = Pattern.compile("api-usage=([0-9]{1,12})/([0-9]{1,12})");
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
@@ -41,6 +46,13 @@ public class LimitHeaders {
                 sync.limit(name, Long.parseLong(value.trim()));
             }
         });
+        String usage = exchange.getIn().getHeader("Sforce-Limit-Info", String.class);
+        Matcher used = usage == null ? null : SALESFORCE_USAGE.matcher(usage);
+        if (used != null && used.find()) {
+            long limit = Long.parseLong(used.group(2));
+            sync.limit("dailyLimit", limit);
+            sync.limit("dailyRemaining", Math.max(0, limit - Long.parseLong(used.group(1))));
+        }
     }
 
     /** At the run's end: the last values seen, if any, replace the integration's. */

@@ -78,8 +78,7 @@ public class TenantPacing {
             return;
         }
         long now = System.nanoTime();
-        long wait = budgets.computeIfAbsent(sync.pacedTenant(), t -> new CallBudget(limit.perMinute(), limit.atOnce(), now))
-                .reserve(now);
+        long wait = budgets.computeIfAbsent(sync.pacedTenant(), t -> new CallBudget(limit.perMinute())).reserve(now);
         if (wait > 0) {
             sync.requireTimeLeft(runDeadline, Duration.ofNanos(wait));
             TimeUnit.NANOSECONDS.sleep(wait);

@@ -106,7 +106,8 @@ public final class Bench {
 
     private static void measureFullSync(BenchRun run) throws Exception {
         try (HubProcess hub = run.startHub("hub-main", "hub_main", MAIN_HUB)) {
-            new BigIntegrationBench(run).measure(hub, "hub_main");
+            MemoryBench.Peak peak = new BigIntegrationBench(run).measure(hub, "hub_main");
+            run.report(Figure.info("memory: peak heap of this hub (-Xmx256m)", peak.heapMib(), "MiB", null));
         }
     }
 

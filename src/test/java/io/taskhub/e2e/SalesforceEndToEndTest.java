@@ -101,6 +101,10 @@ class SalesforceEndToEndTest {
     void aForcedSyncImportsTheTreeWithItsRules() {
         JsonNode run = syncAndWait("");
         assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
+        // the org's daily API budget, as each answer's Sforce-Limit-Info told it
+        JsonNode limits = admin.get(integration).get("providerLimits").path("values");
+        assertThat(limits.path("dailyLimit").asLong()).isPositive();
+        assertThat(limits.path("dailyRemaining").asLong()).isBetween(1L, limits.path("dailyLimit").asLong() - 1);
 
         JsonNode all = tasks("status=all&size=500&type=opportunities");
         assertThat(all.path("total").asInt()).isEqualTo(OPPORTUNITIES);

@@ -1,6 +1,7 @@
 package io.taskhub.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -23,7 +24,7 @@ class TenantPacingTest {
 
     private final DefaultCamelContext camel = new DefaultCamelContext();
     private final TenantPacing pacing = new TenantPacing(new PacingProperties(new Limit(0, 25), new Limit(600, 10),
-            new Limit(60, 1), new Limit(500, 10)), Duration.ofMinutes(5));
+            new Limit(2, 1), new Limit(500, 10)), Duration.ofSeconds(30));
 
     @AfterEach
     void stop() throws Exception {
@@ -47,14 +48,15 @@ class TenantPacingTest {
     }
 
     @Test
-    void callsOutsideARunAreNotPacedAndARunsCallsFitTheTenantsMinute() throws Exception {
+    void callsWithinTheBudgetGoAtOnceAndOneThatWouldWaitPastTheDeadlineFailsTheRun() throws Exception {
         pacing.pace(new DefaultExchange(camel)); // a check while enabling: no run, no wait
         Exchange run = run(4, "org-c");
         long started = System.nanoTime();
-        pacing.pace(run); // Xero at 60 a minute with at-once 1: a burst of one, then one about every second
+        pacing.pace(run); // Xero here at 2 a minute: two go at once...
         pacing.pace(run);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(900),
-                Duration.ofMillis(1500));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
+        // ...and the third would wait a minute, past this run's deadline of 30 s
+        assertThatThrownBy(() -> pacing.pace(run)).hasMessageContaining("deadline");
     }
 
     private void enter(Exchange run) {
