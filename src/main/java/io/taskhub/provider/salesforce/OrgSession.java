@@ -8,6 +8,7 @@ import org.apache.camel.component.salesforce.SalesforceComponent;
  */
 final class OrgSession {
 
+    final long integrationId;
     final String name;
     final int credentialsHash;
     final SalesforceComponent component;
@@ -16,7 +17,8 @@ final class OrgSession {
     private boolean retired;
     private boolean closed;
 
-    OrgSession(String name, int credentialsHash, SalesforceComponent component) {
+    OrgSession(long integrationId, String name, int credentialsHash, SalesforceComponent component) {
+        this.integrationId = integrationId;
         this.name = name;
         this.credentialsHash = credentialsHash;
         this.component = component;

@@ -140,8 +140,17 @@ public class SalesforceSessions {
         evicted.forEach(this::closeLater);
     }
 
+    /** Forgotten at once (a closed component holds its HTTP client's buffers), logged out on a closer thread. */
     private void closeLater(OrgSession session) {
         live.remove(session);
+        Org org = orgs.get(session.integrationId);
+        if (org != null) {
+            synchronized (org) {
+                if (org.current == session) {
+                    org.current = null;
+                }
+            }
+        }
         closer.execute(() -> {
             try {
                 close(session);
@@ -197,7 +206,7 @@ public class SalesforceSessions {
             ServiceHelper.stopAndShutdownService(component);
             throw loginFailed(e);
         }
-        OrgSession session = new OrgSession(name, hash, component);
+        OrgSession session = new OrgSession(integrationId, name, hash, component);
         live.add(session);
         return session;
     }
