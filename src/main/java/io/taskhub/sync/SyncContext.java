@@ -26,6 +26,7 @@ public final class SyncContext {
     private final boolean full;
     private final Map<String, String> cursors;
     private final Map<String, Long> parents;
+    private String pacedTenant;
     private final PageWrites writes = new PageWrites();
     private final long startedNanos = System.nanoTime();
     private RunCounts counts = RunCounts.NONE;
@@ -71,9 +72,12 @@ public final class SyncContext {
     }
 
     /** Whom the provider's rate limits count this run's calls against: {@code provider:tenant} ({@link TenantPacing}). */
-    public String pacedTenant() {
-        String tenant = provider.pacedTenant(connection);
-        return provider.id() + ":" + (tenant == null ? "integration-" + integrationId : tenant);
+    public synchronized String pacedTenant() {
+        if (pacedTenant == null) { // a digest: worked out once a run, not at every call
+            String tenant = provider.pacedTenant(connection);
+            pacedTenant = provider.id() + ":" + (tenant == null ? "integration-" + integrationId : tenant);
+        }
+        return pacedTenant;
     }
 
     public List<String> selectedTypes() {
