@@ -11,9 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,8 +51,8 @@ final class FreshnessBench {
             providers.fill(RECORDS);
             OperatorApi api = new OperatorApi(hub.operator());
             BenchRun.progress("freshness: enabling " + what);
-            List<OperatorApi.Integration> integrations = enable(api, providers, count);
-            awaitFirstRuns(db, count, Duration.ofMinutes(10));
+            List<OperatorApi.Integration> integrations = providers.enableAll(api, "Fresh", count, INTERVAL, CLIENTS);
+            ManyAccountsBench.awaitFinishedRuns(db, Instant.EPOCH, count, Duration.ofMinutes(10));
 
             BenchRun.progress("freshness: watching for " + window.toSeconds() + " s, with forced syncs meanwhile");
             AtomicInteger connections = new AtomicInteger();
@@ -97,30 +95,6 @@ final class FreshnessBench {
         }
     }
 
-    private static List<OperatorApi.Integration> enable(OperatorApi api, SharedProviders providers, int count)
-            throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        try {
-            List<Long> accounts = new ArrayList<>();
-            for (int a = 0; a * SharedProviders.PROVIDERS.size() < count; a++) {
-                accounts.add(api.createAccount("Fresh " + a));
-            }
-            List<Future<OperatorApi.Integration>> enabled = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                long account = accounts.get(i / SharedProviders.PROVIDERS.size());
-                Map<String, Object> body = providers.enabling(i, INTERVAL);
-                enabled.add(clients.submit(() -> api.enable(account, body)));
-            }
-            List<OperatorApi.Integration> integrations = new ArrayList<>();
-            for (Future<OperatorApi.Integration> integration : enabled) {
-                integrations.add(integration.get());
-            }
-            return integrations;
-        } finally {
-            clients.shutdown();
-        }
-    }
-
     /** Until {@code end}: renames a record of the Salesforce org, then forces a sync of one of its integrations. */
     private static double[] forcedSyncs(OperatorApi api, SharedProviders providers,
                                         List<OperatorApi.Integration> integrations, Instant end) throws Exception {
@@ -139,23 +113,6 @@ final class FreshnessBench {
         double[] sorted = millis.stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(sorted);
         return sorted;
-    }
-
-    private static void awaitFirstRuns(Connection db, int count, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try (PreparedStatement s = db.prepareStatement(
-                "select count(distinct integration_id) from sync_run where status <> 'RUNNING'")) {
-            while (System.nanoTime() < deadline) {
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    if (rs.getInt(1) >= count) {
-                        return;
-                    }
-                }
-                Thread.sleep(500);
-            }
-        }
-        throw new IllegalStateException("not every integration synced a first time within " + timeout);
     }
 
     /** The runs of the window, read from the hub's database after it. */

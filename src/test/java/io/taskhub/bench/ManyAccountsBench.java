@@ -52,22 +52,8 @@ final class ManyAccountsBench implements AutoCloseable {
         int count = run.sizes.integrations();
         BenchRun.progress("many accounts: enabling " + count + " integrations in " + accounts(count) + " accounts");
         try (HubProcess hub = run.startHub("hub-many-setup", database, settings())) {
-            OperatorApi api = new OperatorApi(hub.operator());
-            List<Long> accounts = new ArrayList<>();
-            for (int a = 0; a < accounts(count); a++) {
-                accounts.add(api.createAccount("Many " + a));
-            }
-            ExecutorService clients = Executors.newFixedThreadPool(2);
-            List<Future<OperatorApi.Integration>> enabled = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                long account = accounts.get(i / SharedProviders.PROVIDERS.size());
-                Map<String, Object> body = providers.enabling(i, run.sizes.timerSeconds());
-                enabled.add(clients.submit(() -> api.enable(account, body)));
-            }
-            for (Future<OperatorApi.Integration> integration : enabled) {
-                integrations.add(integration.get());
-            }
-            clients.shutdown();
+            integrations.addAll(providers.enableAll(new OperatorApi(hub.operator()), "Many", count,
+                    run.sizes.timerSeconds(), 2));
             lastEnabled = Instant.now();
             try (Connection db = run.db.connect(database)) {
                 awaitFinishedRuns(db, Instant.EPOCH, count, Duration.ofMinutes(10));
@@ -185,7 +171,7 @@ final class ManyAccountsBench implements AutoCloseable {
         return statement.executeQuery();
     }
 
-    private static void awaitFinishedRuns(Connection db, Instant since, int count, Duration timeout)
+    static void awaitFinishedRuns(Connection db, Instant since, int count, Duration timeout)
             throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (PreparedStatement s = db.prepareStatement("select count(distinct integration_id) from sync_run "

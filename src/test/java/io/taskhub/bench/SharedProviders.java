@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.taskhub.sandbox.Rationing;
 import io.taskhub.sandbox.insightly.InsightlySimulator;
@@ -13,6 +16,7 @@ import io.taskhub.sandbox.insightly.InsightlyType;
 import io.taskhub.sandbox.quickbooks.QuickBooksSimulator;
 import io.taskhub.sandbox.salesforce.SalesforceSimulator;
 import io.taskhub.sandbox.xero.XeroSimulator;
+import io.taskhub.support.OperatorApi;
 
 /**
  * One simulator per provider, each serving many integrations, each integration a customer of its own: its own
@@ -54,6 +58,34 @@ final class SharedProviders implements AutoCloseable {
     /** The provider of the n-th integration. */
     static String providerOf(int n) {
         return PROVIDERS.get(n % PROVIDERS.size());
+    }
+
+    /**
+     * Enables {@code count} integrations, one of each provider to an account (an account holds one live integration
+     * per provider), through the REST API with {@code clients} requests at once; answers them in order.
+     */
+    List<OperatorApi.Integration> enableAll(OperatorApi api, String accountName, int count, int intervalSeconds,
+                                            int clients) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Long> accounts = new ArrayList<>();
+            for (int a = 0; a * PROVIDERS.size() < count; a++) {
+                accounts.add(api.createAccount(accountName + " " + a));
+            }
+            List<Future<OperatorApi.Integration>> enabled = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                long account = accounts.get(i / PROVIDERS.size());
+                Map<String, Object> body = enabling(i, intervalSeconds);
+                enabled.add(pool.submit(() -> api.enable(account, body)));
+            }
+            List<OperatorApi.Integration> integrations = new ArrayList<>();
+            for (Future<OperatorApi.Integration> integration : enabled) {
+                integrations.add(integration.get());
+            }
+            return integrations;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /** The body of {@code POST .../integrations} for the n-th integration: its own credentials, one type. */
