@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taskhub.provider.Provider;
 import io.taskhub.security.CredentialCipher;
 import io.taskhub.sync.IntegrationRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,14 +34,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * database that fails between the provider's answer and the commit would lose the only refresh token that still
  * works: the rotated tokens are then kept in memory and stored again, at once with a few retries and before any
  * later refresh of the integration. Every instance reuses the stored access token until shortly before it expires.
+ * Refresh tokens that a provider's own client rotates (camel-salesforce's logins) are stored the same way.
  *
  * <p>Runs in a transaction of its own: a caller must not hold the integration's row lock on another connection.
  */
 @Component("oauthTokens")
-public class OAuthTokens {
+public class OAuthTokens implements RefreshTokenRotation {
 
     /** The first key of the advisory locks that serialise one integration's token refreshes (the second: its id). */
     private static final int TOKEN_REFRESH_LOCKS = 0x70A7;
+    private static final Logger LOG = LoggerFactory.getLogger(OAuthTokens.class);
     private static final int STORE_ATTEMPTS = 3;
     private static final long STORE_RETRY_DELAY_MS = 200;
 
@@ -58,8 +62,12 @@ public class OAuthTokens {
     /** Rotated tokens whose commit failed, by integration: the refresh token in the database is already spent. */
     private final Map<Long, Rotation> unsaved = new ConcurrentHashMap<>();
 
-    /** A refresh's answer, and the refresh token it spent. */
-    private record Rotation(TokenSet fresh, String spent) {
+    /** The credentials a refresh answered, and the refresh token it spent. */
+    private record Rotation(Map<String, String> fresh, String spent) {
+
+        String refreshToken() {
+            return fresh.get(TokenSet.REFRESH_TOKEN);
+        }
     }
 
     public OAuthTokens(JdbcTemplate jdbc, PlatformTransactionManager transactions, IntegrationRepository integrations,
@@ -94,7 +102,7 @@ public class OAuthTokens {
             }
             unsaved.put(integrationId, rotation);
             storeRotated(integrationId, rotation);
-            return rotation.fresh().accessToken();
+            return rotation.fresh().get(TokenSet.ACCESS_TOKEN);
         }
     }
 
@@ -107,7 +115,7 @@ public class OAuthTokens {
             }
             TokenSet fresh = grant.refresh(endpoint, credentials.get(TokenSet.CLIENT_ID),
                     credentials.get(TokenSet.CLIENT_SECRET), credentials.get(TokenSet.REFRESH_TOKEN));
-            rotated.set(new Rotation(fresh, credentials.get(TokenSet.REFRESH_TOKEN)));
+            rotated.set(new Rotation(fresh.asCredentials(), credentials.get(TokenSet.REFRESH_TOKEN)));
             credentials.putAll(fresh.asCredentials());
             // credentials an administrator gave meanwhile (a re-enable) win over the ones refreshed here
             integrations.replaceCredentials(integrationId, sealed, seal(integrationId, credentials));
@@ -128,7 +136,7 @@ public class OAuthTokens {
                     Map<String, String> credentials = open(integrationId, sealed);
                     // credentials re-enabled meanwhile hold another refresh token: they win
                     if (rotation.spent().equals(credentials.get(TokenSet.REFRESH_TOKEN))) {
-                        credentials.putAll(rotation.fresh().asCredentials());
+                        credentials.putAll(rotation.fresh());
                         integrations.replaceCredentials(integrationId, sealed, seal(integrationId, credentials));
                     }
                 });
@@ -140,6 +148,48 @@ public class OAuthTokens {
             }
         }
         throw last;
+    }
+
+    @Override
+    public String current(long integrationId, String stored) {
+        Rotation pending = unsaved.get(integrationId);
+        if (pending == null || !pending.spent().equals(stored)) {
+            return stored;
+        }
+        storeQuietly(integrationId, pending);
+        return pending.refreshToken();
+    }
+
+    /** Kept in memory first: a rotation that cannot be stored now is stored again before the next login. */
+    @Override
+    public void rotated(long integrationId, String spent, String fresh) {
+        Rotation rotation = unsaved.merge(integrationId, new Rotation(Map.of(TokenSet.REFRESH_TOKEN, fresh), spent),
+                // a second rotation before the first was stored: the stored token is still the first one's spent
+                (earlier, later) -> earlier.refreshToken().equals(later.spent())
+                        ? new Rotation(later.fresh(), earlier.spent()) : later);
+        storeQuietly(integrationId, rotation);
+    }
+
+    private void storeQuietly(long integrationId, Rotation rotation) {
+        try {
+            storeRotated(integrationId, rotation);
+        } catch (DataAccessException | TransactionException e) {
+            LOG.warn("integration {}: a rotated refresh token is kept in memory until the database takes it: {}",
+                    integrationId, e.getMessage());
+        }
+    }
+
+    @Override
+    public String handedOver(String tokenUrl, String clientId, String presented) {
+        Handover earlier = handovers.remove(handoverKey(tokenUrl, clientId, presented));
+        return earlier != null && earlier.until().isAfter(Instant.now()) ? earlier.refreshToken() : presented;
+    }
+
+    @Override
+    public void handOver(String tokenUrl, String clientId, String presented, String successor) {
+        handovers.values().removeIf(handover -> handover.until().isBefore(Instant.now()));
+        handovers.put(handoverKey(tokenUrl, clientId, presented),
+                new Handover(successor, Instant.now().plus(properties.handover())));
     }
 
     private static void pause(long millis) {
@@ -170,14 +220,9 @@ public class OAuthTokens {
     public void refreshForCheck(Provider.Connection connection, TokenEndpoint endpoint) {
         String clientId = connection.credential(TokenSet.CLIENT_ID);
         String presented = connection.credential(TokenSet.REFRESH_TOKEN);
-        String key = handoverKey(endpoint, clientId, presented);
-        Handover earlier = handovers.remove(key);
-        String refreshToken = earlier != null && earlier.until().isAfter(Instant.now())
-                ? earlier.refreshToken() : presented;
         TokenSet fresh = grant.refresh(endpoint, clientId, connection.credential(TokenSet.CLIENT_SECRET),
-                refreshToken);
-        handovers.values().removeIf(handover -> handover.until().isBefore(Instant.now()));
-        handovers.put(key, new Handover(fresh.refreshToken(), Instant.now().plus(properties.handover())));
+                handedOver(endpoint.url(), clientId, presented));
+        handOver(endpoint.url(), clientId, presented, fresh.refreshToken());
         connection.updateCredentials(fresh.asCredentials());
     }
 
@@ -213,10 +258,10 @@ public class OAuthTokens {
     }
 
     /** Keyed by a digest: the map never holds a presented token itself. */
-    private static String handoverKey(TokenEndpoint endpoint, String clientId, String refreshToken) {
+    private static String handoverKey(String tokenUrl, String clientId, String refreshToken) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            String text = endpoint.url() + "\n" + clientId + "\n" + refreshToken;
+            String text = tokenUrl + "\n" + clientId + "\n" + refreshToken;
             return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

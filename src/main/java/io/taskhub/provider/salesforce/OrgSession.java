@@ -1,62 +1,65 @@
 package io.taskhub.provider.salesforce;
 
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.taskhub.provider.Provider;
+import io.taskhub.sync.SessionPool;
+import org.apache.camel.CamelContext;
 import org.apache.camel.component.salesforce.SalesforceComponent;
+import org.apache.camel.support.service.ServiceHelper;
 
 /**
- * One org's logged-in camel-salesforce component and the runs that use it. It is closed once, by whoever sees it
- * idle and unwanted first: replaced by new credentials, or evicted as the least recently used.
+ * One org's logged-in camel-salesforce component, under a name of its own in the CamelContext. Its grant's refresh
+ * token may rotate at every login; a run whose stored credentials hold any of the tokens it had is the same grant.
  */
-final class OrgSession {
+final class OrgSession implements SessionPool.Session {
 
-    final long integrationId;
-    final String name;
-    final int credentialsHash;
-    final SalesforceComponent component;
-    private int users;
-    private long lastUsed;
-    private boolean retired;
-    private boolean closed;
+    private final String name;
+    private final CamelContext camel;
+    private final int clientHash;
+    private final Set<String> refreshTokens = ConcurrentHashMap.newKeySet();
+    private volatile SalesforceComponent component;
 
-    OrgSession(long integrationId, String name, int credentialsHash, SalesforceComponent component) {
-        this.integrationId = integrationId;
+    OrgSession(String name, CamelContext camel, Provider.Connection connection, String refreshToken) {
         this.name = name;
-        this.credentialsHash = credentialsHash;
-        this.component = component;
+        this.camel = camel;
+        this.clientHash = clientHash(connection);
+        refreshTokens.add(refreshToken);
     }
 
-    /** A run starts using it; false if it was closed meanwhile and the run must log in anew. */
-    synchronized boolean use(long tick) {
-        if (closed) {
-            return false;
+    private static int clientHash(Provider.Connection connection) {
+        return Objects.hash(connection.credential("clientId"), connection.credential("clientSecret"),
+                connection.endpoint());
+    }
+
+    void started(SalesforceComponent started) {
+        this.component = started;
+    }
+
+    void rotated(String refreshToken) {
+        refreshTokens.add(refreshToken);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean loggedInWith(Provider.Connection connection) {
+        return clientHash == clientHash(connection) && refreshTokens.contains(connection.credential("refreshToken"));
+    }
+
+    @Override
+    public void close() {
+        try {
+            camel.removeEndpoints(name + ":*");
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot remove the endpoints of " + name, e);
         }
-        users++;
-        lastUsed = tick;
-        return true;
-    }
-
-    /** A run ends; true if the caller must close it (it was replaced and this was its last run). */
-    synchronized boolean release() {
-        users--;
-        return retired && closeIfIdle();
-    }
-
-    /** New credentials replaced it; true if the caller must close it (no run uses it). */
-    synchronized boolean retire() {
-        retired = true;
-        return closeIfIdle();
-    }
-
-    /** True if no run uses it and it is now the caller's to close. */
-    synchronized boolean closeIfIdle() {
-        if (closed || users > 0) {
-            return false;
-        }
-        closed = true;
-        return true;
-    }
-
-    /** When a run last took it, or {@link Long#MAX_VALUE} while a run uses it (never the one to evict). */
-    synchronized long idleSince() {
-        return users > 0 ? Long.MAX_VALUE : lastUsed;
+        camel.removeComponent(name);
+        ServiceHelper.stopAndShutdownService(component);
     }
 }

@@ -29,15 +29,15 @@ public class SalesforceCounts {
     }
 
     public Map<String, Long> count(long integrationId, Provider.Connection connection) {
-        OrgSession session = sessions.acquire(integrationId, connection);
+        var held = sessions.acquire(integrationId, connection);
         try {
             Map<String, Long> counts = new LinkedHashMap<>();
             // the component's name is the hub's own (salesforce-{id}-{n}), never request data
             OBJECTS.keySet().forEach(type -> counts.put(type, totalSize(camel.requestBody(
-                    session.name + ":query?rawPayload=true", countQuery(type), String.class))));
+                    held.session().name() + ":query?rawPayload=true", countQuery(type), String.class))));
             return counts;
         } finally {
-            sessions.release(session);
+            sessions.release(held);
         }
     }
 

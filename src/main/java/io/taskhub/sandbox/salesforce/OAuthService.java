@@ -46,6 +46,7 @@ final class OAuthService {
     private final Supplier<String> baseUrl;
     private final AuthorizationCodes codes = new AuthorizationCodes();
     private final Revocations revocations = new Revocations();
+    private volatile boolean rotating;
 
     OAuthService(Supplier<String> baseUrl) {
         this.baseUrl = baseUrl;
@@ -70,6 +71,14 @@ final class OAuthService {
     private String newOrgId() {
         long org = orgs.incrementAndGet();
         return org == 1 ? SalesforceIds.ORG_ID : SalesforceIds.of(SalesforceIds.ORG_PREFIX, org);
+    }
+
+    /**
+     * Refresh-token rotation, as a connected app or external client app can enable it: each refresh answers a new
+     * refresh token and the used one is invalidated.
+     */
+    void rotateRefreshTokens(boolean rotate) {
+        rotating = rotate;
     }
 
     void revokeRefreshToken(String refreshToken) {
@@ -112,10 +121,17 @@ final class OAuthService {
             client.refreshTokens().add(refreshToken);
             return session(client.orgId(), Map.of("refresh_token", refreshToken));
         }
-        if (!client.refreshTokens().contains(String.valueOf(params.get("refresh_token")))) {
+        String used = String.valueOf(params.get("refresh_token"));
+        if (!rotating) {
+            return client.refreshTokens().contains(used) ? session(client.orgId(), Map.of())
+                    : oauthError("invalid_grant", "expired access/refresh token");
+        }
+        if (!client.refreshTokens().remove(used)) {
             return oauthError("invalid_grant", "expired access/refresh token");
         }
-        return session(client.orgId(), Map.of());
+        String successor = codes.newRefreshToken();
+        client.refreshTokens().add(successor);
+        return session(client.orgId(), Map.of("refresh_token", successor));
     }
 
     /** A new session's token answer, with what the grant adds (the refresh token a code brings). */

@@ -146,6 +146,11 @@ public final class SalesforceSimulator implements AutoCloseable {
         return oauth.revocations();
     }
 
+    /** Refresh-token rotation on or off: with it, each refresh answers a new refresh token and the used one dies. */
+    public void rotateRefreshTokens(boolean rotate) {
+        oauth.rotateRefreshTokens(rotate);
+    }
+
     /** A later refresh with this token answers 400 invalid_grant; sessions already issued stay valid. */
     public void revokeRefreshToken(String refreshToken) {
         oauth.revokeRefreshToken(refreshToken);

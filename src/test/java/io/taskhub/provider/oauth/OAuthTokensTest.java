@@ -176,6 +176,18 @@ class OAuthTokensTest {
         assertThat(retry.credential("refreshToken")).isNotEqualTo(first.credential("refreshToken"));
     }
 
+    @Test
+    void aTokenRotatedByAProvidersOwnLoginIsStoredUnlessNewCredentialsCameMeanwhile() throws Exception {
+        tokens.rotated(integration, presentedRefreshToken, "rotated-by-login");
+        assertThat(stored().get("refreshToken")).isEqualTo("rotated-by-login");
+        assertThat(tokens.current(integration, "rotated-by-login")).isEqualTo("rotated-by-login");
+
+        // an administrator re-enabled with another token meanwhile: a late rotation of the old grant loses
+        tokens.rotated(integration, presentedRefreshToken, "late-rotation");
+        assertThat(stored().get("refreshToken")).isEqualTo("rotated-by-login");
+        assertThat(stored().get("clientId")).isEqualTo(XeroSimulator.DEFAULT_CLIENT_ID);
+    }
+
     private Map<String, String> stored() throws Exception {
         byte[] sealed = integrations.find(integration).orElseThrow().sealedCredentials();
         return json.readValue(cipher.open(integration, sealed), new TypeReference<>() { });
