@@ -55,10 +55,14 @@ public class SalesforceProvider implements Provider {
         return List.of("salesforce.com", "force.com");
     }
 
-    /** {@link Provider#pacedTenant}: one user's grant, in one org (an org connected twice is paced as two). */
+    /**
+     * {@link Provider#pacedTenant}: the integration on its own. The org is known only after the login, and the
+     * grant's refresh token may rotate at every login, so neither names the tenant before a run; one grant belongs
+     * to one integration.
+     */
     @Override
     public String pacedTenant(Connection connection) {
-        return Provider.digest(connection.credential("refreshToken"));
+        return null;
     }
 
     @Override
