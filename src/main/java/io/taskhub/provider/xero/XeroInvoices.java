@@ -47,8 +47,8 @@ public class XeroInvoices {
         StoredIntegration integration = integrations.find(export.integrationId()).orElseThrow();
         Map<String, String> credentials = json.readValue(cipher.open(integration.id(), integration.sealedCredentials()),
                 new TypeReference<>() { });
-        session.attach(exchange, integration.id(),
-                new Provider.Connection(credentials, integration.endpoint(), integration.settings()));
+        session.session(integration.id(),
+                new Provider.Connection(credentials, integration.endpoint(), integration.settings())).attach(exchange);
         exchange.setProperty(IDEMPOTENCY_KEY, UUID.randomUUID().toString());
         String revenueAccount = String.valueOf(integration.settings().get(XeroMapper.REVENUE_SETTING));
         return json.writeValueAsString(XeroMapper.invoice(export, revenueAccount));

@@ -3,16 +3,16 @@ package io.taskhub.provider.xero;
 import java.util.Map;
 
 import io.taskhub.provider.Provider;
+import io.taskhub.provider.oauth.OAuthApi;
 import io.taskhub.provider.oauth.OAuthSession;
 import io.taskhub.provider.oauth.OAuthTokens;
 import io.taskhub.provider.oauth.TokenEndpoint;
-import io.taskhub.sync.SyncContext;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 /** Which Xero organisation an exchange's calls go to: the {@link OAuthSession} whose calls carry its tenant id. */
 @Component("xeroSession")
-public class XeroSession {
+public class XeroSession implements OAuthApi {
 
     private static final String TENANT_HEADER = "xero-tenant-id";
 
@@ -26,22 +26,16 @@ public class XeroSession {
         this.organisation = organisation;
     }
 
-    /** For a sync: the integration being synced. */
-    public void open(Exchange exchange) {
-        SyncContext sync = exchange.getProperty(SyncContext.PROPERTY, SyncContext.class);
-        attach(exchange, sync.integrationId(), sync.connection());
-    }
-
     /** An integration enabled without a tenantId works with the first organisation connected to the app. */
-    void attach(Exchange exchange, long integrationId, Provider.Connection connection) {
+    @Override
+    public OAuthSession session(long integrationId, Provider.Connection connection) {
         TokenEndpoint endpoint = properties.tokenEndpoint(connection);
         String tenant = connection.credential(XeroProvider.TENANT_ID);
         if (tenant == null || tenant.isBlank()) {
             tenant = organisation.firstTenant(properties.connectionsUrl(connection),
                     tokens.accessToken(integrationId, endpoint));
         }
-        new OAuthSession(integrationId, endpoint, properties.apiUrl(connection), Map.of(TENANT_HEADER, tenant))
-                .attach(exchange);
+        return new OAuthSession(integrationId, endpoint, properties.apiUrl(connection), Map.of(TENANT_HEADER, tenant));
     }
 
     static String tenant(Exchange exchange) {
