@@ -34,8 +34,9 @@ import org.springframework.stereotype.Component;
  * that the sync routes' error handling retries; a refused access token is tried once more with a fresh one
  * ({@link AccessTokenRefused}), then is a {@link ProviderRejection}.
  *
- * <p>The sync routes make their calls as endpoints of their own ({@link QuickBooksSession}); the REST API and the
- * provider's checks call {@link #call} with the same request and answer.
+ * <p>The sync routes make their calls as endpoints of their own ({@link QuickBooksSession}, the Bearer token from
+ * {@link io.taskhub.provider.oauth.BearerAuthorization}); the REST API and the provider's checks call {@link #call}
+ * with the same request and answer.
  */
 @Component("quickbooksCalls")
 public class QuickBooksCalls {
@@ -133,13 +134,17 @@ public class QuickBooksCalls {
     }
 
     /** The request in headers (and body, for a POST), with the company's current access token. */
-    void prepare(Message message, Company company, QuickBooksRequest request) {
-        message.setHeader(Exchange.HTTP_METHOD, request.method());
-        message.setHeader(Exchange.HTTP_URI, company.baseUrl() + "/v3/company/" + company.realmId() + "/"
-                + request.resource());
-        message.setHeader(Exchange.HTTP_QUERY, query(request.query()));
+    private void prepare(Message message, Company company, QuickBooksRequest request) {
+        address(message, company.baseUrl() + "/v3/company/" + company.realmId(), request);
         message.setHeader("Authorization", "Bearer " + company.tokens().current());
         message.setHeader("Accept", "application/json");
+    }
+
+    /** The request in headers (and body, for a POST), to the company's API at {@code apiUrl}. */
+    void address(Message message, String apiUrl, QuickBooksRequest request) {
+        message.setHeader(Exchange.HTTP_METHOD, request.method());
+        message.setHeader(Exchange.HTTP_URI, apiUrl + "/" + request.resource());
+        message.setHeader(Exchange.HTTP_QUERY, query(request.query()));
         message.setBody(null);
         if (request.body() != null) {
             message.setHeader(Exchange.CONTENT_TYPE, "application/json");
@@ -184,6 +189,11 @@ public class QuickBooksCalls {
                     answer == null ? "it is not complete JSON" : "it holds no " + expected, null));
         }
         return answer;
+    }
+
+    /** A connected company's API: {@code {baseUrl}/v3/company/{realmId}}. */
+    String apiUrl(Provider.Connection connection) {
+        return baseUrl(connection) + "/v3/company/" + realmId(connection);
     }
 
     private String baseUrl(Provider.Connection connection) {

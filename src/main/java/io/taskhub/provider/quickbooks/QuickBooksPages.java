@@ -31,21 +31,24 @@ public class QuickBooksPages implements PageSource<QuickBooksPages.Query> {
 
         /** {@code select * from Customer where Metadata.LastUpdatedTime >= '...' and Active in (true, false) ...}. */
         public String text() {
-            List<String> conditions = new ArrayList<>();
-            if (since != null) {
-                conditions.add("Metadata.LastUpdatedTime >= '" + STAMP.format(since) + "'");
-            }
-            if (entity.equals(QuickBooksMapper.CUSTOMER)) {
-                conditions.add("Active in (true, false)");
-            }
-            return "select * from " + entity + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
-                    + " startposition " + start + " maxresults " + size;
+            return select(entity, since == null ? List.of()
+                    : List.of("Metadata.LastUpdatedTime >= '" + STAMP.format(since) + "'"), start, size);
         }
 
         /** The call to make: {@code GET /v3/company/{realmId}/query?query=...}. */
         public QuickBooksRequest call() {
             return QuickBooksRequest.get("query", Map.of("query", text()));
         }
+    }
+
+    /** A query of the entity's records that meet the conditions, customers active or not. */
+    static String select(String entity, List<String> conditions, int start, int size) {
+        List<String> all = new ArrayList<>(conditions);
+        if (entity.equals(QuickBooksMapper.CUSTOMER)) {
+            all.add("Active in (true, false)");
+        }
+        return "select * from " + entity + (all.isEmpty() ? "" : " where " + String.join(" and ", all))
+                + " startposition " + start + " maxresults " + size;
     }
 
     private final QuickBooksProperties properties;

@@ -1,17 +1,21 @@
 package io.taskhub.provider.quickbooks;
 
-import io.taskhub.sync.FreshRequest;
+import java.util.Map;
+
+import io.taskhub.provider.Provider;
+import io.taskhub.provider.oauth.OAuthApi;
+import io.taskhub.provider.oauth.OAuthSession;
 import io.taskhub.sync.SyncContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 
 /**
- * The two steps around a sync's QuickBooks endpoint ({@code quickbooks-call}): the request in fresh headers, and
- * the answer read as QuickBooks means it ({@link QuickBooksCalls#read}). The company is the sync's integration.
+ * The company a sync's QuickBooks endpoint ({@code quickbooks-call}) talks to, and the steps around it besides the
+ * Bearer token: the request in headers, and the answer read as QuickBooks means it ({@link QuickBooksCalls#read}).
  */
 @Component("quickbooksSession")
-public class QuickBooksSession {
+public class QuickBooksSession implements OAuthApi {
 
     private final QuickBooksCalls calls;
 
@@ -19,11 +23,15 @@ public class QuickBooksSession {
         this.calls = calls;
     }
 
-    /** Body: a {@link QuickBooksRequest}. Nothing of a previous answer travels; the Bearer token is rotated when due. */
-    public void authorize(Exchange exchange) {
+    @Override
+    public OAuthSession session(long integrationId, Provider.Connection connection) {
+        return new OAuthSession(integrationId, calls.tokenEndpoint(connection), calls.apiUrl(connection), Map.of());
+    }
+
+    /** Body: a {@link QuickBooksRequest}, sent on the message the Bearer step cleared and authorized. */
+    public void request(Exchange exchange) {
         QuickBooksRequest request = exchange.getIn().getBody(QuickBooksRequest.class);
-        FreshRequest.clear(exchange.getIn());
-        calls.prepare(exchange.getIn(), company(exchange), request);
+        calls.address(exchange.getIn(), OAuthSession.of(exchange).apiUrl(), request);
     }
 
     /** The answer stays the body, as text: faults (even in a 200) fail, throttling is retried, a refused token too. */

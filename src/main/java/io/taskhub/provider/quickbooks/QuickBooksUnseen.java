@@ -65,9 +65,7 @@ public class QuickBooksUnseen {
 
     private static String query(String entity, List<String> ids) {
         String in = ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", "));
-        return "select * from " + entity + " where Id in (" + in + ")"
-                + (entity.equals(QuickBooksMapper.CUSTOMER) ? " and Active in (true, false)" : "")
-                + " startposition 1 maxresults " + BATCH;
+        return QuickBooksPages.select(entity, List.of("Id in (" + in + ")"), 1, BATCH);
     }
 
     private List<String> unseen(SyncContext sync, String entity) {

@@ -1,6 +1,7 @@
 package io.taskhub.provider.xero;
 
 import io.taskhub.provider.ProviderRejection;
+import io.taskhub.provider.oauth.BearerAuthorization;
 import io.taskhub.sync.Causes;
 import io.taskhub.sync.TransientFailures;
 import org.apache.camel.Exchange;
@@ -14,10 +15,10 @@ import org.springframework.stereotype.Component;
 @Component("xeroFailures")
 public class XeroFailures {
 
-    private final XeroSession session;
+    private final BearerAuthorization bearer;
 
-    public XeroFailures(XeroSession session) {
-        this.session = session;
+    public XeroFailures(BearerAuthorization bearer) {
+        this.bearer = bearer;
     }
 
     public void explain(Exchange exchange) throws Exception {
@@ -32,7 +33,7 @@ public class XeroFailures {
                     ? "Xero daily API limit reached" + wait(http) + ": the next sync carries on from where this one stopped"
                     : "Xero kept answering 429 (" + (problem == null ? "rate" : problem) + " limit) after every wait");
             case 401 -> {
-                session.discardAccessToken(exchange);
+                bearer.discardAccessToken(exchange);
                 throw new IllegalStateException("Xero refused the access token (401): the next sync asks for a new one");
             }
             case 403 -> throw new ProviderRejection("Xero refused access to organisation "

@@ -12,6 +12,7 @@ import io.taskhub.provider.InvoiceRejected;
 import io.taskhub.provider.Provider;
 import io.taskhub.provider.ProviderRejection;
 import io.taskhub.provider.ProviderUnavailable;
+import io.taskhub.provider.oauth.BearerAuthorization;
 import io.taskhub.security.CredentialCipher;
 import io.taskhub.sync.IntegrationRepository;
 import io.taskhub.sync.StoredIntegration;
@@ -29,13 +30,15 @@ public class XeroInvoices {
     private final IntegrationRepository integrations;
     private final CredentialCipher cipher;
     private final XeroSession session;
+    private final BearerAuthorization bearer;
     private final ObjectMapper json;
 
     public XeroInvoices(IntegrationRepository integrations, CredentialCipher cipher, XeroSession session,
-                        ObjectMapper json) {
+                        BearerAuthorization bearer, ObjectMapper json) {
         this.integrations = integrations;
         this.cipher = cipher;
         this.session = session;
+        this.bearer = bearer;
         this.json = json;
     }
 
@@ -44,8 +47,8 @@ public class XeroInvoices {
         StoredIntegration integration = integrations.find(export.integrationId()).orElseThrow();
         Map<String, String> credentials = json.readValue(cipher.open(integration.id(), integration.sealedCredentials()),
                 new TypeReference<>() { });
-        session.attach(exchange, integration.id(),
-                new Provider.Connection(credentials, integration.endpoint(), integration.settings()));
+        session.session(integration.id(),
+                new Provider.Connection(credentials, integration.endpoint(), integration.settings())).attach(exchange);
         exchange.setProperty(IDEMPOTENCY_KEY, UUID.randomUUID().toString());
         String revenueAccount = String.valueOf(integration.settings().get(XeroMapper.REVENUE_SETTING));
         return json.writeValueAsString(XeroMapper.invoice(export, revenueAccount));
@@ -64,7 +67,7 @@ public class XeroInvoices {
             case 200, 201 -> XeroMapper.createdInvoice(answer);
             case 400 -> new InvoiceRejected("Xero refused the invoice", XeroMapper.validationMessages(answer));
             case 401 -> {
-                session.discardAccessToken(exchange);
+                bearer.discardAccessToken(exchange);
                 yield new ProviderUnavailable("Xero refused the access token (401): try again");
             }
             case 403 -> new ProviderRejection("Xero refused access to organisation " + XeroSession.tenant(exchange)
