@@ -201,6 +201,25 @@ class SalesforceSignInEndToEndTest {
         assertThat(browser.visit(callback).status()).isEqualTo(400);
     }
 
+    /** Multi-org apps must rotate refresh tokens: the code's token, spent by the enable check, is not what is kept. */
+    @Test
+    @Order(7)
+    void withRotationOnTheSignedInIntegrationKeepsSyncing() {
+        salesforce.rotateRefreshTokens(true);
+        try {
+            HubClient.Answer started = secondAdmin.post(account + "/connections", reenable());
+            Browser.Page page = browser.visit(browser.authorize(started.get("authorizeUrl").asText()));
+            assertThat(page.text()).as(page.text()).contains("re-enabled");
+            for (int run = 0; run < 2; run++) {
+                salesforce.expireSessions(); // each run's first call gets a 401 and logs in again, rotating
+                assertThat(secondAdmin.syncAndWait(integration, "").path("status").asText()).isEqualTo("SUCCEEDED");
+            }
+            assertThat(admin.get(integration).get("status").asText()).isEqualTo("ACTIVE");
+        } finally {
+            salesforce.rotateRefreshTokens(false);
+        }
+    }
+
     private Map<String, Object> start() {
         return Map.of("provider", "salesforce", "endpoint", Map.of("loginUrl", salesforce.baseUrl()));
     }
