@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
  * Serves {@code /api/openapi.json} with camel-openapi-java and corrections to what Camel 4.18's reader writes:
  * error answers are {@code application/problem+json} (it gives every answer the operation's {@code produces} and does
  * not read a {@code responseMessage}'s content type), and only the tags of documented operations are listed (it lists
- * the webhooks' too, which are kept out of the document); and the answers' fields are marked required
- * ({@link AnswerFields}). Camel takes the registry's factory before its own.
+ * the webhooks' too, which are kept out of the document); the answers' fields are marked required
+ * ({@link AnswerFields}); and the parameters and request fields carry the limits the code holds them to
+ * ({@link DocumentedLimits}). Camel takes the registry's factory before its own.
  */
 @Component
 public class OpenApiProcessorFactory implements RestApiProcessorFactory {
@@ -61,6 +62,7 @@ public class OpenApiProcessorFactory implements RestApiProcessorFactory {
             tags.removeIf(tag -> !used.contains(tag.path("name").asText()));
         }
         AnswerFields.markRequired(openapi);
+        DocumentedLimits.write(openapi);
         return openapi;
     }
 }
