@@ -9,24 +9,37 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.taskhub.provider.Provider;
+import io.taskhub.provider.Providers;
+import io.taskhub.provider.oauth.AuthorizationFlow;
+import org.springframework.stereotype.Component;
 
 /**
  * Writes into the OpenAPI document the limits the API beans hold their input to, from the very constants they check
  * with: what the REST DSL declares of a parameter or a body field is only its type, and a limit copied by hand into
  * it would drift from the code. A field named here that the document lacks fails the document, not silently.
  */
-final class DocumentedLimits {
+@Component
+class DocumentedLimits {
 
     private static final String PREFIX = "#/components/schemas/";
 
-    private DocumentedLimits() {
+    /** The providers an integration can be enabled for, and those connected by signing in (NewConnection). */
+    private final List<String> providers;
+    private final List<String> signInProviders;
+
+    DocumentedLimits(Providers providers, List<AuthorizationFlow> flows) {
+        this.providers = providers.all().stream().map(Provider::id).toList();
+        this.signInProviders = flows.stream().map(AuthorizationFlow::provider).sorted().toList();
     }
 
-    static void write(JsonNode openapi) {
+    void write(JsonNode openapi) {
         openapi.path("paths").forEach(path -> path.forEach(operation ->
                 operation.path("parameters").forEach(parameter -> parameter((ObjectNode) parameter))));
         ObjectNode schemas = (ObjectNode) openapi.path("components").path("schemas");
         fields(schemas);
+        oneOf(field(schemas, "NewIntegration", "provider"), providers);
+        oneOf(field(schemas, "NewConnection", "provider"), signInProviders);
         requestSchemas(openapi, schemas).forEach(name -> bindingLimits(schemas.path(name)));
     }
 

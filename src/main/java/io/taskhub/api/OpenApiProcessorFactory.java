@@ -30,6 +30,11 @@ public class OpenApiProcessorFactory implements RestApiProcessorFactory {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final RestApiProcessorFactory camel = new OpenApiRestApiProcessorFactory();
+    private final DocumentedLimits limits;
+
+    OpenApiProcessorFactory(DocumentedLimits limits) {
+        this.limits = limits;
+    }
 
     @Override
     public Processor createApiProcessor(CamelContext context, String contextPath, RestConfiguration configuration,
@@ -47,7 +52,7 @@ public class OpenApiProcessorFactory implements RestApiProcessorFactory {
         };
     }
 
-    static JsonNode corrected(JsonNode openapi) {
+    JsonNode corrected(JsonNode openapi) {
         Set<String> used = new HashSet<>();
         openapi.path("paths").forEach(path -> path.forEach(operation -> {
             operation.path("tags").forEach(tag -> used.add(tag.asText()));
@@ -62,7 +67,7 @@ public class OpenApiProcessorFactory implements RestApiProcessorFactory {
             tags.removeIf(tag -> !used.contains(tag.path("name").asText()));
         }
         AnswerFields.markRequired(openapi);
-        DocumentedLimits.write(openapi);
+        limits.write(openapi);
         return openapi;
     }
 }

@@ -182,6 +182,15 @@ class DocumentedLimitsEndToEndTest {
     }
 
     @Test
+    void providersAreDocumentedAsTheOnesTheHubConnects() {
+        List<String> listed = admin.get("/api/providers").json().findValuesAsText("id");
+        assertThat(texts(field("NewIntegration", "provider").path("enum"))).isEqualTo(listed);
+        assertThat(texts(field("NewConnection", "provider").path("enum"))).isNotEmpty().isSubsetOf(listed);
+        assertRefused(admin.post(account + "/integrations", Map.of("provider", "unknown",
+                "credentials", Map.of())), "provider");
+    }
+
+    @Test
     void everyRequestFieldIsBoundedAtLeastByWhatBindingHolds() {
         List<JsonNode> bounded = new ArrayList<>();
         requestSchemas().forEach(schema -> schema.path("properties").forEach(bounded::add));
