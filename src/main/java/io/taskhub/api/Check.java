@@ -1,15 +1,18 @@
 package io.taskhub.api;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** Input checks that fail with a 400 naming the field. */
 final class Check {
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final int MAX_TEXT = 1000;
-    private static final int MAX_EMAIL = 254;
-    private static final int MAX_PASSWORD_BYTES = 72;
+    static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    static final int MAX_TEXT = 1000;
+    static final int MAX_EMAIL = 254;
+    static final int MIN_PASSWORD = 8;
+    static final int MAX_PASSWORD_BYTES = 72;
+    static final long MIN_ID = 1;
 
     private Check() {
     }
@@ -39,8 +42,8 @@ final class Check {
     /** bcrypt reads only the first 72 bytes: a longer password would be checked by its beginning alone. */
     static String password(String field, String value) {
         String password = text(field, value);
-        if (password.length() < 8) {
-            throw ApiProblem.invalid(field, "must have at least 8 characters");
+        if (password.length() < MIN_PASSWORD) {
+            throw ApiProblem.invalid(field, "must have at least " + MIN_PASSWORD + " characters");
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             throw ApiProblem.invalid(field, "must have at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8");
@@ -56,14 +59,14 @@ final class Check {
         return email;
     }
 
-    static <E extends Enum<E>> E oneOf(String field, String value, Class<E> type, E... allowed) {
+    static <E extends Enum<E>> E oneOf(String field, String value, List<E> allowed) {
         String text = text(field, value);
         for (E candidate : allowed) {
             if (candidate.name().equalsIgnoreCase(text)) {
                 return candidate;
             }
         }
-        throw ApiProblem.invalid(field, "must be one of " + java.util.Arrays.toString(allowed));
+        throw ApiProblem.invalid(field, "must be one of " + allowed);
     }
 
     static int range(String field, Integer value, int min, int max) {
@@ -80,7 +83,7 @@ final class Check {
     static long id(String field, String value) {
         try {
             long id = Long.parseLong(text(field, value));
-            if (id > 0) {
+            if (id >= MIN_ID) {
                 return id;
             }
         } catch (NumberFormatException e) {

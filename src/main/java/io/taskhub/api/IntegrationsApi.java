@@ -37,8 +37,8 @@ import org.springframework.stereotype.Component;
 public class IntegrationsApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(IntegrationsApi.class);
-    private static final int MIN_INTERVAL = 60;
-    private static final int MAX_INTERVAL = 86400;
+    static final int MIN_INTERVAL = 60;
+    static final int MAX_INTERVAL = 86400;
 
     private final Providers providers;
     private final IntegrationRepository integrations;

@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
 public class InvoicesApi {
 
     private static final String EXPORTING_PROVIDER = "xero";
-    private static final int MAX_REFERENCE = 255;
-    private static final int MAX_DESCRIPTION = 4000;
+    static final int MAX_REFERENCE = 255;
+    static final int MAX_DESCRIPTION = 4000;
 
     private final IntegrationsApi integrations;
     private final IntegrationLifecycle lifecycle;

@@ -21,14 +21,20 @@ import org.springframework.stereotype.Component;
  * Serves {@code /api/openapi.json} with camel-openapi-java and corrections to what Camel 4.18's reader writes:
  * error answers are {@code application/problem+json} (it gives every answer the operation's {@code produces} and does
  * not read a {@code responseMessage}'s content type), and only the tags of documented operations are listed (it lists
- * the webhooks' too, which are kept out of the document); and the answers' fields are marked required
- * ({@link AnswerFields}). Camel takes the registry's factory before its own.
+ * the webhooks' too, which are kept out of the document); the answers' fields are marked required
+ * ({@link AnswerFields}); and the parameters and request fields carry the limits the code holds them to
+ * ({@link DocumentedLimits}). Camel takes the registry's factory before its own.
  */
 @Component
 public class OpenApiProcessorFactory implements RestApiProcessorFactory {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final RestApiProcessorFactory camel = new OpenApiRestApiProcessorFactory();
+    private final DocumentedLimits limits;
+
+    OpenApiProcessorFactory(DocumentedLimits limits) {
+        this.limits = limits;
+    }
 
     @Override
     public Processor createApiProcessor(CamelContext context, String contextPath, RestConfiguration configuration,
@@ -46,7 +52,7 @@ public class OpenApiProcessorFactory implements RestApiProcessorFactory {
         };
     }
 
-    static JsonNode corrected(JsonNode openapi) {
+    JsonNode corrected(JsonNode openapi) {
         Set<String> used = new HashSet<>();
         openapi.path("paths").forEach(path -> path.forEach(operation -> {
             operation.path("tags").forEach(tag -> used.add(tag.asText()));
@@ -61,6 +67,7 @@ public class OpenApiProcessorFactory implements RestApiProcessorFactory {
             tags.removeIf(tag -> !used.contains(tag.path("name").asText()));
         }
         AnswerFields.markRequired(openapi);
+        limits.write(openapi);
         return openapi;
     }
 }

@@ -45,7 +45,7 @@ public class QuickBooksApi {
 
     public List<QuickBooksViews.Customer> customers(@Header("acc") String acc, @Header("q") String q) {
         StoredIntegration quickbooks = integrations.of(Accounts.existing(directory, acc));
-        return queries.customers(quickbooks.id(), q == null || q.isBlank() ? null : q.trim());
+        return queries.customers(quickbooks.id(), blank(q) ? null : Check.text("q", q));
     }
 
     /**

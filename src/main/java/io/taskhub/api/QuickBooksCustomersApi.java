@@ -1,6 +1,7 @@
 package io.taskhub.api;
 
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +43,7 @@ import org.springframework.stereotype.Component;
 @Component("quickbooksCustomersApi")
 public class QuickBooksCustomersApi {
 
+    static final List<String> DIRECTIONS = List.of("TO_QUICKBOOKS", "FROM_QUICKBOOKS");
     private static final String CUSTOMER = "Customer";
     /** Customer ids are QuickBooks' numbers; anything else would change the path the token is sent to. */
     private static final Pattern CUSTOMER_ID = Pattern.compile("[0-9]{1,20}");
@@ -98,8 +100,8 @@ public class QuickBooksCustomersApi {
                                        @Body QuickBooksRequests.CopyDetails body) {
         long account = Accounts.existing(directory, acc);
         String direction = Check.text("direction", Check.body(body).direction()).toUpperCase(Locale.ROOT);
-        if (!direction.equals("TO_QUICKBOOKS") && !direction.equals("FROM_QUICKBOOKS")) {
-            throw ApiProblem.invalid("direction", "must be TO_QUICKBOOKS or FROM_QUICKBOOKS");
+        if (!DIRECTIONS.contains(direction)) {
+            throw ApiProblem.invalid("direction", "must be " + String.join(" or ", DIRECTIONS));
         }
         StoredIntegration quickbooks = integrations.active(account);
         QuickBooksQueries.ClientRow client = views.client(account, clientId);

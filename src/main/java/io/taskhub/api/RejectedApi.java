@@ -28,19 +28,11 @@ public class RejectedApi {
         long account = Accounts.existing(directory, acc);
         long run = runs.find(account, Check.id("runId", runId))
                 .orElseThrow(() -> ApiProblem.notFound("no run " + runId + " in this account")).id();
-        return rejected.ofRun(run, pageNumber(page), pageSize(size));
+        return rejected.ofRun(run, Paging.page(page), Paging.size(size));
     }
 
     public RejectedRecords.RejectedPage current(@Header("acc") String acc, @Header("id") String id,
                                         @Header("page") String page, @Header("size") String size) {
-        return rejected.current(integrations.find(acc, id).id(), pageNumber(page), pageSize(size));
-    }
-
-    private static int pageNumber(String page) {
-        return Check.optionalInt("page", page, 0, 0, 1_000_000);
-    }
-
-    private static int pageSize(String size) {
-        return Check.optionalInt("size", size, 50, 1, 500);
+        return rejected.current(integrations.find(acc, id).id(), Paging.page(page), Paging.size(size));
     }
 }

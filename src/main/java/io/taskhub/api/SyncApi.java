@@ -68,8 +68,7 @@ public class SyncApi {
     }
 
     public List<Run> runs(@Header("acc") String acc, @Header("id") String id, @Header("size") String size) {
-        int limit = Check.optionalInt("size", size, 50, 1, 500);
-        return runs.list(integrations.find(acc, id).id(), limit);
+        return runs.list(integrations.find(acc, id).id(), Paging.size(size));
     }
 
     public Run run(@Header("acc") String acc, @Header("runId") String runId) {

@@ -33,9 +33,8 @@ public class TasksApi {
         TaskQueries.Filter filter = new TaskQueries.Filter(
                 blank(integrationId) ? null : Check.id("integrationId", integrationId),
                 status(status), blank(type) ? null : type.trim(),
-                blank(parentId) ? null : Check.id("parentId", parentId), blank(q) ? null : q.trim());
-        return tasks.find(account, filter, Check.optionalInt("page", page, 0, 0, 1_000_000),
-                Check.optionalInt("size", size, 50, 1, 500));
+                blank(parentId) ? null : Check.id("parentId", parentId), blank(q) ? null : Check.text("q", q));
+        return tasks.find(account, filter, Paging.page(page), Paging.size(size));
     }
 
     public Task get(@Header("acc") String acc, @Header("taskId") String taskId) {
@@ -52,7 +51,7 @@ public class TasksApi {
         User user = directory.user(account, email)
                 .orElseThrow(() -> ApiProblem.invalid("email", "no user with this email in the account"));
         Role role = body.role() == null ? user.role()
-                : Check.oneOf("role", body.role(), Role.class, Role.ADMINISTRATOR, Role.REGULAR);
+                : Check.oneOf("role", body.role(), UsersApi.ROLES);
         tasks.assign(task.id(), user.email(), role);
         return Http.created(exchange, tasks.find(account, task.id()).orElseThrow());
     }

@@ -16,6 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component("usersApi")
 public class UsersApi {
 
+    /** The roles of an account's users; the OPERATOR is no user of an account. */
+    static final List<Role> ROLES = List.of(Role.ADMINISTRATOR, Role.REGULAR);
+
     private final UserDirectory directory;
     private final IntegrationLifecycle lifecycle;
 
@@ -29,7 +32,7 @@ public class UsersApi {
         long account = Accounts.existing(directory, acc);
         Check.body(body);
         String email = Check.email("email", body.email());
-        Role role = Check.oneOf("role", body.role(), Role.class, Role.ADMINISTRATOR, Role.REGULAR);
+        Role role = Check.oneOf("role", body.role(), ROLES);
         String password = Check.password("password", body.password());
         String name = body.name() == null || body.name().isBlank() ? email : Check.text("name", body.name());
         User user = directory.createUser(account, email, name, role, password)
