@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.taskhub.config.HubProperties;
 import io.taskhub.provider.ProviderUnavailable;
+import io.taskhub.sync.ExportJob;
 import io.taskhub.sync.SyncContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.salesforce.api.dto.bulkv2.ColumnDelimiterEnum;
@@ -77,7 +78,8 @@ public class SalesforceBulkJobs {
         QueryJob job = exchange.getIn().getBody(QueryJob.class);
         String type = exchange.getVariable(TYPE, String.class);
         Long records = job.getNumberRecordsProcessed();
-        exchange.setVariable(BulkJob.VARIABLE, new BulkJob(type, job.getId(), records == null ? -1 : records));
+        exchange.setVariable(ExportJob.VARIABLE, new ExportJob(type, records == null ? -1 : records,
+                "Salesforce's Bulk", job.getId()));
         exchange.getIn().setBody(type);
     }
 }

@@ -14,6 +14,8 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.taskhub.model.ArchiveReason;
 import io.taskhub.model.TaskRecord;
+import io.taskhub.sync.CsvResults;
+import io.taskhub.sync.ExportJob;
 import io.taskhub.sync.ImportState;
 import io.taskhub.sync.PageImport;
 import io.taskhub.sync.PageSource;
@@ -42,8 +44,8 @@ class SalesforceBulkResultsTest {
     private final SalesforceProperties properties = new SalesforceProperties("61.0", "https://login.salesforce.com",
             Set.of("Closed Won"), Duration.ofMinutes(5), 32, 1000, 50_000, Duration.ofSeconds(2),
             Duration.ofSeconds(30));
-    private final SalesforceBulkResults results = new SalesforceBulkResults();
-    private final SalesforceBulkPages pages = new SalesforceBulkPages(properties);
+    private final CsvResults results = new CsvResults();
+    private final SalesforceBulkPages pages = new SalesforceBulkPages(new SalesforcePages(properties));
     private final PageSource.ImportContext context = new PageSource.ImportContext(List.of("opportunities"), Map.of());
 
     @Test
@@ -97,10 +99,10 @@ class SalesforceBulkResultsTest {
     private Exchange fetched(SalesforceBulkPages.Request request, String csv, String nextLocator) throws Exception {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.setVariable(PageImport.STATE, ImportState.of("opportunities", request));
-        exchange.setVariable(BulkJob.VARIABLE, new BulkJob("opportunities", "750A", 4));
+        exchange.setVariable(ExportJob.VARIABLE, new ExportJob("opportunities", 4, "Salesforce's Bulk", "750A"));
         exchange.getIn().setBody(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
         exchange.getIn().setHeader("Sforce-Locator", nextLocator);
-        results.open(exchange);
+        results.open(exchange, "Sforce-Locator");
         assertThat(exchange.getIn().getHeader("Sforce-Locator")).isNull();
         return exchange;
     }

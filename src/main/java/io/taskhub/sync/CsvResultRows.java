@@ -1,4 +1,4 @@
-package io.taskhub.provider.salesforce;
+package io.taskhub.sync;
 
 import java.io.IOException;
 import java.util.Objects;
@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 
 /**
- * One Bulk results set being read, the exchange variable {@code salesforceBulkRows}: its CSV rows parsed one at a
- * time from the answer camel-salesforce holds, where they stand, and the locator of the next set (null: none).
+ * One results set of an export job being read, the variable {@code resultRows}: its CSV rows parsed one at a time
+ * from the answer the provider's component holds, where they stand, and the locator of the next set (null: none).
  */
-final class BulkResultRows {
+final class CsvResultRows {
 
-    static final String VARIABLE = "salesforceBulkRows";
+    static final String VARIABLE = "resultRows";
 
     final String jobId;
     final String locator;
@@ -20,7 +20,7 @@ final class BulkResultRows {
     private final MappingIterator<JsonNode> rows;
     private int read;
 
-    BulkResultRows(String jobId, String locator, String nextLocator, MappingIterator<JsonNode> rows) {
+    CsvResultRows(String jobId, String locator, String nextLocator, MappingIterator<JsonNode> rows) {
         this.jobId = jobId;
         this.locator = locator;
         this.nextLocator = nextLocator;

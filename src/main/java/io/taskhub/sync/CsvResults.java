@@ -1,4 +1,4 @@
-package io.taskhub.provider.salesforce;
+package io.taskhub.sync;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,22 +12,19 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import io.taskhub.sync.ImportState;
-import io.taskhub.sync.PageImport;
-import io.taskhub.sync.UnreadablePage;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 
 /**
- * The steps of route {@code salesforce-bulk-fetch}: whether the page asked for needs a results request, the answered
- * CSV opened for reading, and the next 2,000 rows (as many as a REST page) as the page's answer. Rows are parsed one
- * at a time: the whole result (a million records) is never in memory, one results set at most, as camel-salesforce
- * holds each answer whole.
+ * The steps of a provider's fetch route over an export job's CSV results ({@link ExportPages}): whether the page
+ * asked for needs a results request, the answered CSV opened for reading, and the next 2,000 rows (as many as a REST
+ * page) as the page's answer. Rows are parsed one at a time: the whole result (a million records) is never in memory,
+ * one results set at most, as the provider's component holds each answer whole.
  */
-@Component("salesforceBulkResults")
-public class SalesforceBulkResults {
+@Component("csvResults")
+public class CsvResults {
 
     static final int PAGE_RECORDS = 2000;
     private static final ObjectReader ROWS = new CsvMapper().readerFor(JsonNode.class)
@@ -36,25 +33,27 @@ public class SalesforceBulkResults {
 
     /** False while the rows of the set being read are the ones the page asks for. */
     public boolean mustFetch(Exchange exchange) {
-        BulkResultRows rows = exchange.getVariable(BulkResultRows.VARIABLE, BulkResultRows.class);
-        SalesforceBulkPages.Request request = request(exchange);
+        CsvResultRows rows = exchange.getVariable(CsvResultRows.VARIABLE, CsvResultRows.class);
+        ExportPages.Request request = request(exchange);
         return rows == null || !rows.at(job(exchange).id(), request.locator(), request.skip());
     }
 
-    /** Body: the CSV answer of {@code bulk2GetQueryJobResults}; its {@code Sforce-Locator} names the next set. */
-    public void open(Exchange exchange) throws UnreadablePage {
-        SalesforceBulkPages.Request request = request(exchange);
+    /**
+     * Body: the CSV of one results set; the header {@code locatorHeader} names the next set (absent, empty or
+     * {@code null}: none), and is taken off, so that it does not go on with the next request.
+     */
+    public void open(Exchange exchange, String locatorHeader) throws UnreadablePage {
+        ExportPages.Request request = request(exchange);
         Message message = exchange.getIn();
-        String next = message.getHeader("Sforce-Locator", String.class);
-        // camel-salesforce would send the answer's Sforce-* headers on with the next request
-        message.removeHeaders("Sforce-*");
+        String next = message.getHeader(locatorHeader, String.class);
+        message.removeHeader(locatorHeader);
         try {
             InputStream csv = message.getMandatoryBody(InputStream.class);
             // Camel rewinds a cached stream body before each step: the rows read on through their own reference
             message.setBody(null);
-            BulkResultRows rows = new BulkResultRows(job(exchange).id(), request.locator(),
-                    next == null || next.equals("null") ? null : next, ROWS.readValues(csv));
-            exchange.setVariable(BulkResultRows.VARIABLE, rows);
+            CsvResultRows rows = new CsvResultRows(job(exchange).id(), request.locator(),
+                    next == null || next.isEmpty() || next.equals("null") ? null : next, ROWS.readValues(csv));
+            exchange.setVariable(CsvResultRows.VARIABLE, rows);
             // a set fetched again after its reading failed: the rows already stored are passed over
             while (rows.read() < request.skip() && rows.hasNext()) {
                 rows.next();
@@ -66,7 +65,7 @@ public class SalesforceBulkResults {
 
     /** Leaves the next rows of the set as the page's answer: {records, setRead, nextLocator, total}. */
     public void read(Exchange exchange) throws UnreadablePage {
-        BulkResultRows rows = exchange.getVariable(BulkResultRows.VARIABLE, BulkResultRows.class);
+        CsvResultRows rows = exchange.getVariable(CsvResultRows.VARIABLE, CsvResultRows.class);
         ArrayNode records = JSON.arrayNode();
         boolean setRead;
         try {
@@ -78,7 +77,7 @@ public class SalesforceBulkResults {
             throw unreadable(exchange, request(exchange), e);
         }
         if (setRead) {
-            exchange.removeVariable(BulkResultRows.VARIABLE);
+            exchange.removeVariable(CsvResultRows.VARIABLE);
         }
         ObjectNode answer = JSON.objectNode();
         answer.set("records", records);
@@ -92,14 +91,14 @@ public class SalesforceBulkResults {
     }
 
     /** The set is fetched again by its locator (the retries of the page), and read anew from the rows not stored. */
-    private static UnreadablePage unreadable(Exchange exchange, SalesforceBulkPages.Request request, Exception e) {
-        exchange.removeVariable(BulkResultRows.VARIABLE);
-        return new UnreadablePage("Salesforce's Bulk results set " + (request.locator() == null ? "1"
-                : request.locator()) + " of " + job(exchange).type(), "its CSV cannot be read (" + e.getMessage()
-                + ")", e);
+    private static UnreadablePage unreadable(Exchange exchange, ExportPages.Request request, Exception e) {
+        exchange.removeVariable(CsvResultRows.VARIABLE);
+        ExportJob job = job(exchange);
+        return new UnreadablePage(job.name() + " results set " + (request.locator() == null ? "1"
+                : request.locator()) + " of " + job.type(), "its CSV cannot be read (" + e.getMessage() + ")", e);
     }
 
-    /** Bulk CSV writes a null as nothing: the mapper sees it as the REST path's JSON null. */
+    /** CSV writes a null as nothing: the mapper sees it as a JSON page's null. */
     private static JsonNode nullsForEmpty(JsonNode row) {
         if (row instanceof ObjectNode fields) {
             List<String> empty = new ArrayList<>();
@@ -113,11 +112,11 @@ public class SalesforceBulkResults {
         return row;
     }
 
-    private static SalesforceBulkPages.Request request(Exchange exchange) {
-        return (SalesforceBulkPages.Request) exchange.getVariable(PageImport.STATE, ImportState.class).getRequest();
+    private static ExportPages.Request request(Exchange exchange) {
+        return (ExportPages.Request) exchange.getVariable(PageImport.STATE, ImportState.class).getRequest();
     }
 
-    private static BulkJob job(Exchange exchange) {
-        return exchange.getVariable(BulkJob.VARIABLE, BulkJob.class);
+    private static ExportJob job(Exchange exchange) {
+        return exchange.getVariable(ExportJob.VARIABLE, ExportJob.class);
     }
 }
