@@ -1,11 +1,7 @@
 package io.taskhub.provider.salesforce;
 
-import java.time.Duration;
-
-import io.taskhub.config.HubProperties;
 import io.taskhub.provider.ProviderUnavailable;
 import io.taskhub.sync.ExportJob;
-import io.taskhub.sync.SyncContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.salesforce.api.dto.bulkv2.ColumnDelimiterEnum;
 import org.apache.camel.component.salesforce.api.dto.bulkv2.ContentTypeEnum;
@@ -16,23 +12,13 @@ import org.apache.camel.component.salesforce.api.dto.bulkv2.QueryJob;
 import org.springframework.stereotype.Component;
 
 /**
- * The steps of route {@code salesforce-bulk-job}: the type's query job, the check of each answered state, the wait
- * before the next check, and the completed job kept for the results.
+ * The steps of route {@code salesforce-bulk-job}: the type's query job, the check of each answered state, and the
+ * completed job kept for the results.
  */
 @Component("salesforceBulkJobs")
 public class SalesforceBulkJobs {
 
     private static final String TYPE = "salesforceBulkType";
-
-    private final Duration firstDelay;
-    private final Duration maxDelay;
-    private final Duration runDeadline;
-
-    public SalesforceBulkJobs(SalesforceProperties properties, HubProperties hub) {
-        this.firstDelay = properties.bulkPollDelay();
-        this.maxDelay = properties.bulkPollMaxDelay();
-        this.runDeadline = hub.sync().runDeadline();
-    }
 
     /**
      * Body: the type; leaves its queryAll job to create, with the REST path's fields, so that deleted records arrive
@@ -62,15 +48,6 @@ public class SalesforceBulkJobs {
                     + exchange.getVariable(TYPE) + " ended " + state.name() + "; the next full sync tries again");
         }
         return state != JobStateEnum.JOB_COMPLETE;
-    }
-
-    /** How long to wait before the next check: the first delay, doubled at each check, at most the maximum. */
-    public long backOff(Exchange exchange) {
-        int checks = exchange.getProperty(Exchange.LOOP_INDEX, 0, Integer.class);
-        Duration delay = firstDelay.multipliedBy(1L << Math.min(checks, 20));
-        delay = delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
-        exchange.getProperty(SyncContext.PROPERTY, SyncContext.class).requireTimeLeft(runDeadline, delay);
-        return delay.toMillis();
     }
 
     /** Body: the completed job. Keeps it for the results and leaves the type as the body again. */
