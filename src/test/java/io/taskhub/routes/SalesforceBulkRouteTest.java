@@ -2,6 +2,7 @@ package io.taskhub.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.reset;
 
@@ -12,11 +13,12 @@ import java.util.Map;
 import io.taskhub.model.Run;
 import io.taskhub.model.RunStatus;
 import io.taskhub.model.RunTrigger;
-import io.taskhub.provider.salesforce.SalesforceBulkChoice;
 import io.taskhub.sandbox.salesforce.SalesforceSimulator;
 import io.taskhub.security.CredentialCipher;
 import io.taskhub.security.UserDirectory;
 import io.taskhub.support.HubTest;
+import io.taskhub.sync.ExportChoice;
+import io.taskhub.sync.ExportJob;
 import io.taskhub.sync.IntegrationRepository;
 import io.taskhub.sync.SyncService;
 import org.apache.camel.Exchange;
@@ -55,12 +57,12 @@ class SalesforceBulkRouteTest {
     @Autowired
     JdbcTemplate jdbc;
     @MockitoSpyBean
-    SalesforceBulkChoice bulkChoice;
+    ExportChoice exportChoice;
 
     /** The REST path for a full sync of the same org: the choice as it were above the count. */
     private final Answer<Void> keepRest = call -> {
         call.callRealMethod();
-        call.<Exchange>getArgument(0).setVariable(SalesforceBulkChoice.BULK, false);
+        call.<Exchange>getArgument(0).removeVariable(ExportJob.VARIABLE);
         return null;
     };
 
@@ -85,9 +87,9 @@ class SalesforceBulkRouteTest {
         int bulkRequests = salesforce.bulkRequestCount();
         int bulkQueries = salesforce.queryRequestCount();
         salesforce.resetCounters();
-        doAnswer(keepRest).when(bulkChoice).decide(any());
+        doAnswer(keepRest).when(exportChoice).choose(any(), any(), anyLong());
         Run restRun = full(rest);
-        reset(bulkChoice);
+        reset(exportChoice);
 
         assertThat(bulkRun.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(restRun.status()).isEqualTo(RunStatus.SUCCEEDED);

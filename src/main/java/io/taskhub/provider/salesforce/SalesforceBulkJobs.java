@@ -18,22 +18,18 @@ import org.springframework.stereotype.Component;
 @Component("salesforceBulkJobs")
 public class SalesforceBulkJobs {
 
-    private static final String TYPE = "salesforceBulkType";
-
     /**
      * Body: the type; leaves its queryAll job to create, with the REST path's fields, so that deleted records arrive
      * with IsDeleted and are archived the same way. No ORDER BY: Bulk results come in no order anyway.
      */
-    public void create(Exchange exchange) {
-        String type = exchange.getIn().getBody(String.class);
-        exchange.setVariable(TYPE, type);
+    public QueryJob create(String type) {
         QueryJob job = new QueryJob();
         job.setOperation(OperationEnum.QUERY_ALL);
         job.setQuery(SalesforcePages.select(type));
         job.setContentType(ContentTypeEnum.CSV);
         job.setColumnDelimiter(ColumnDelimiterEnum.COMMA);
         job.setLineEnding(LineEndingEnum.LF);
-        exchange.getIn().setBody(job);
+        return job;
     }
 
     /**
@@ -45,18 +41,21 @@ public class SalesforceBulkJobs {
         JobStateEnum state = job.getState();
         if (state == JobStateEnum.FAILED || state == JobStateEnum.ABORTED) {
             throw new ProviderUnavailable("Salesforce's Bulk API 2.0 query job " + job.getId() + " of "
-                    + exchange.getVariable(TYPE) + " ended " + state.name() + "; the next full sync tries again");
+                    + job(exchange).type() + " ended " + state.name() + "; the next full sync tries again");
         }
         return state != JobStateEnum.JOB_COMPLETE;
     }
 
     /** Body: the completed job. Keeps it for the results and leaves the type as the body again. */
     public void completed(Exchange exchange) {
-        QueryJob job = exchange.getIn().getBody(QueryJob.class);
-        String type = exchange.getVariable(TYPE, String.class);
-        Long records = job.getNumberRecordsProcessed();
-        exchange.setVariable(ExportJob.VARIABLE, new ExportJob(type, records == null ? -1 : records,
-                "Salesforce's Bulk", job.getId()));
-        exchange.getIn().setBody(type);
+        QueryJob completed = exchange.getIn().getBody(QueryJob.class);
+        Long records = completed.getNumberRecordsProcessed();
+        ExportJob job = job(exchange).completed("Salesforce's Bulk", completed.getId(), records == null ? -1 : records);
+        exchange.setVariable(ExportJob.VARIABLE, job);
+        exchange.getIn().setBody(job.type());
+    }
+
+    private static ExportJob job(Exchange exchange) {
+        return exchange.getVariable(ExportJob.VARIABLE, ExportJob.class);
     }
 }

@@ -41,7 +41,8 @@ public class SalesforceCounts {
         }
     }
 
-    static String countQuery(String type) {
+    /** Also the count that chooses a Bulk query job (route {@code salesforce-bulk-choice}). */
+    public static String countQuery(String type) {
         return "SELECT COUNT() FROM " + OBJECTS.get(type);
     }
 
