@@ -29,7 +29,7 @@ public class ExportChoice {
 
     /**
      * Body: the type. Reads the number at {@code field} of the count's answer; above {@code threshold}, leaves the
-     * type's {@link ExportJob} to create.
+     * type's {@link ExportJob} to create, else none (pages).
      */
     public void choose(Exchange exchange, String field, long threshold) throws IOException {
         String type = exchange.getIn().getBody(String.class);
@@ -44,6 +44,8 @@ public class ExportChoice {
         LOG.info("{}: {} records, read through {}", type, records, export ? "an export job" : "pages");
         if (export) {
             exchange.setVariable(ExportJob.VARIABLE, ExportJob.chosen(type, records));
+        } else {
+            exchange.removeVariable(ExportJob.VARIABLE);
         }
     }
 }

@@ -2,7 +2,6 @@ package io.taskhub.sync;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,9 +45,7 @@ public class ExportPages implements PageSource<ExportPages.Request> {
 
     @Override
     public List<JsonNode> records(Request request, JsonNode answer) {
-        List<JsonNode> records = new ArrayList<>();
-        answer.path("records").forEach(records::add);
-        return records;
+        return answer.path("records").valueStream().toList();
     }
 
     @Override

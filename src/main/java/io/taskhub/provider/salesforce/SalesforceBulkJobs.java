@@ -3,6 +3,7 @@ package io.taskhub.provider.salesforce;
 import io.taskhub.provider.ProviderUnavailable;
 import io.taskhub.sync.ExportJob;
 import org.apache.camel.Exchange;
+import org.apache.camel.Variable;
 import org.apache.camel.component.salesforce.api.dto.bulkv2.ColumnDelimiterEnum;
 import org.apache.camel.component.salesforce.api.dto.bulkv2.ContentTypeEnum;
 import org.apache.camel.component.salesforce.api.dto.bulkv2.JobStateEnum;
@@ -36,26 +37,20 @@ public class SalesforceBulkJobs {
      * Body: the job as Salesforce last answered it. True while it is still at work; a failed or aborted one fails the
      * run (no retry: the same query would fail again).
      */
-    public boolean running(Exchange exchange) {
-        QueryJob job = exchange.getIn().getBody(QueryJob.class);
+    public boolean running(QueryJob job, @Variable(ExportJob.VARIABLE) ExportJob export) {
         JobStateEnum state = job.getState();
         if (state == JobStateEnum.FAILED || state == JobStateEnum.ABORTED) {
             throw new ProviderUnavailable("Salesforce's Bulk API 2.0 query job " + job.getId() + " of "
-                    + job(exchange).type() + " ended " + state.name() + "; the next full sync tries again");
+                    + export.type() + " ended " + state.name() + "; the next full sync tries again");
         }
         return state != JobStateEnum.JOB_COMPLETE;
     }
 
     /** Body: the completed job. Keeps it for the results and leaves the type as the body again. */
-    public void completed(Exchange exchange) {
-        QueryJob completed = exchange.getIn().getBody(QueryJob.class);
-        Long records = completed.getNumberRecordsProcessed();
-        ExportJob job = job(exchange).completed("Salesforce's Bulk", completed.getId(), records == null ? -1 : records);
-        exchange.setVariable(ExportJob.VARIABLE, job);
-        exchange.getIn().setBody(job.type());
-    }
-
-    private static ExportJob job(Exchange exchange) {
-        return exchange.getVariable(ExportJob.VARIABLE, ExportJob.class);
+    public String completed(QueryJob job, @Variable(ExportJob.VARIABLE) ExportJob chosen, Exchange exchange) {
+        Long records = job.getNumberRecordsProcessed();
+        exchange.setVariable(ExportJob.VARIABLE, chosen.completed("Salesforce's Bulk", job.getId(),
+                records == null ? -1 : records));
+        return chosen.type();
     }
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -63,9 +62,7 @@ public class SalesforcePages implements PageSource<SalesforcePages.Request> {
 
     @Override
     public List<JsonNode> records(Request request, JsonNode answer) {
-        List<JsonNode> records = new ArrayList<>();
-        answer.path("records").forEach(records::add);
-        return records;
+        return answer.path("records").valueStream().toList();
     }
 
     @Override
