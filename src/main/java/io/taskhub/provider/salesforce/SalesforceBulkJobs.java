@@ -2,6 +2,7 @@ package io.taskhub.provider.salesforce;
 
 import io.taskhub.provider.ProviderUnavailable;
 import io.taskhub.sync.ExportJob;
+import io.taskhub.sync.ExportPages;
 import org.apache.camel.Exchange;
 import org.apache.camel.Variable;
 import org.apache.camel.component.salesforce.api.dto.bulkv2.ColumnDelimiterEnum;
@@ -10,14 +11,21 @@ import org.apache.camel.component.salesforce.api.dto.bulkv2.JobStateEnum;
 import org.apache.camel.component.salesforce.api.dto.bulkv2.LineEndingEnum;
 import org.apache.camel.component.salesforce.api.dto.bulkv2.OperationEnum;
 import org.apache.camel.component.salesforce.api.dto.bulkv2.QueryJob;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
- * The steps of route {@code salesforce-bulk-job}: the type's query job, the check of each answered state, and the
- * completed job kept for the results.
+ * Salesforce's Bulk API 2.0 path: the steps of route {@code salesforce-bulk-job} (the type's query job, the check of
+ * each answered state, the completed job kept for the results) and the job's results as pages.
  */
 @Component("salesforceBulkJobs")
 public class SalesforceBulkJobs {
+
+    /** The page source of route salesforce-bulk-import-type: the job selects the REST path's fields, mapped alike. */
+    @Bean
+    static ExportPages salesforceBulkPages(SalesforcePages rest) {
+        return new ExportPages(rest);
+    }
 
     /**
      * Body: the type; leaves its queryAll job to create, with the REST path's fields, so that deleted records arrive
@@ -26,7 +34,7 @@ public class SalesforceBulkJobs {
     public QueryJob create(String type) {
         QueryJob job = new QueryJob();
         job.setOperation(OperationEnum.QUERY_ALL);
-        job.setQuery(SalesforcePages.select(type));
+        job.setQuery(SalesforcePages.SOQL.get(type));
         job.setContentType(ContentTypeEnum.CSV);
         job.setColumnDelimiter(ColumnDelimiterEnum.COMMA);
         job.setLineEnding(LineEndingEnum.LF);

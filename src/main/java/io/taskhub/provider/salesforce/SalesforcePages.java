@@ -28,7 +28,8 @@ public class SalesforcePages implements PageSource<SalesforcePages.Request> {
     private static final DateTimeFormatter SOQL_DATETIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
-    private static final Map<String, String> SOQL = Map.of(
+    /** The fields a type's import reads, the same through REST and Bulk, unfiltered and unordered. */
+    static final Map<String, String> SOQL = Map.of(
             SalesforceMapper.OPPORTUNITIES,
             "SELECT Id, Name, StageName, IsClosed, IsWon, IsDeleted, OwnerId, SystemModstamp FROM Opportunity",
             SalesforceMapper.CASES,
@@ -42,15 +43,10 @@ public class SalesforcePages implements PageSource<SalesforcePages.Request> {
         this.overlap = properties.overlap();
     }
 
-    /** The fields a type's import reads, the same through REST and Bulk, unfiltered and unordered. */
-    static String select(String type) {
-        return SOQL.get(type);
-    }
-
     @Override
     public Request first(String type, Instant since) {
         String where = since == null ? "" : " WHERE SystemModstamp >= " + SOQL_DATETIME.format(since);
-        return new Request("queryAll", select(type) + where + " ORDER BY SystemModstamp, Id");
+        return new Request("queryAll", SOQL.get(type) + where + " ORDER BY SystemModstamp, Id");
     }
 
     @Override

@@ -16,6 +16,7 @@ import io.taskhub.model.ArchiveReason;
 import io.taskhub.model.TaskRecord;
 import io.taskhub.sync.CsvResults;
 import io.taskhub.sync.ExportJob;
+import io.taskhub.sync.ExportPages;
 import io.taskhub.sync.ImportState;
 import io.taskhub.sync.PageImport;
 import io.taskhub.sync.PageSource;
@@ -45,7 +46,7 @@ class SalesforceBulkResultsTest {
             Set.of("Closed Won"), Duration.ofMinutes(5), 32, 1000, 50_000, Duration.ofSeconds(2),
             Duration.ofSeconds(30));
     private final CsvResults results = new CsvResults();
-    private final SalesforceBulkPages pages = new SalesforceBulkPages(new SalesforcePages(properties));
+    private final ExportPages pages = new ExportPages(new SalesforcePages(properties));
     private final PageSource.ImportContext context = new PageSource.ImportContext(List.of("opportunities"), Map.of());
 
     @Test
@@ -74,7 +75,7 @@ class SalesforceBulkResultsTest {
 
     @Test
     void aSetFetchedAgainIsReadOnFromTheRowsNotYetStoredThenTheNextSetFollows() throws Exception {
-        SalesforceBulkPages.Request retried = new SalesforceBulkPages.Request("MjAwMA", 3);
+        ExportPages.Request retried = new ExportPages.Request("MjAwMA", 3);
         Exchange exchange = fetched(retried, CSV, "NDAwMA");
         assertThat(results.mustFetch(exchange)).isFalse();
 
@@ -82,13 +83,13 @@ class SalesforceBulkResultsTest {
         JsonNode answer = exchange.getIn().getBody(JsonNode.class);
 
         assertThat(pages.records(retried, answer)).extracting(r -> r.path("Id").asText()).containsExactly("006D");
-        assertThat(pages.next(retried, answer, 1)).isEqualTo(new SalesforceBulkPages.Request("NDAwMA", 0));
+        assertThat(pages.next(retried, answer, 1)).isEqualTo(new ExportPages.Request("NDAwMA", 0));
         assertThat(results.mustFetch(exchange)).isTrue();
     }
 
     @Test
     void csvThatCannotBeReadIsRefusedAndFetchedAgainWhole() throws Exception {
-        Exchange exchange = fetched(new SalesforceBulkPages.Request(null, 0), "\"Id\",\"Name\"\n\"006A\",\"open", "null");
+        Exchange exchange = fetched(new ExportPages.Request(null, 0), "\"Id\",\"Name\"\n\"006A\",\"open", "null");
 
         assertThatThrownBy(() -> results.read(exchange)).isInstanceOf(UnreadablePage.class)
                 .hasMessageContaining("Bulk results set 1 of opportunities");
@@ -96,7 +97,7 @@ class SalesforceBulkResultsTest {
     }
 
     /** An exchange as route salesforce-bulk-fetch leaves it after bulk2GetQueryJobResults and the open step. */
-    private Exchange fetched(SalesforceBulkPages.Request request, String csv, String nextLocator) throws Exception {
+    private Exchange fetched(ExportPages.Request request, String csv, String nextLocator) throws Exception {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.setVariable(PageImport.STATE, ImportState.of("opportunities", request));
         exchange.setVariable(ExportJob.VARIABLE, new ExportJob("opportunities", 4, "Salesforce's Bulk", "750A"));
