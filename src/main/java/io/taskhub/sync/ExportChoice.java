@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 @Component("exportChoice")
 public class ExportChoice {
 
-    /** The variable holding the provider's answer to its count. */
-    public static final String COUNT = "count";
+    /** The variable the provider's route receives its count's answer in, so that the body stays the type. */
+    private static final String COUNT = "count";
     private static final Logger LOG = LoggerFactory.getLogger(ExportChoice.class);
 
     private final ObjectMapper json;
@@ -34,11 +34,11 @@ public class ExportChoice {
     public void choose(Exchange exchange, String field, long threshold) throws IOException {
         String type = exchange.getIn().getBody(String.class);
         JsonNode answer = json.readTree(exchange.getVariable(COUNT, String.class));
-        exchange.removeVariable(COUNT);
         if (!answer.path(field).isNumber()) {
             String provider = exchange.getProperty(SyncContext.PROPERTY, SyncContext.class).provider();
             throw new UnreadablePage(provider + "'s count of " + type, "it holds no " + field, null);
         }
+        exchange.removeVariable(COUNT);
         long records = answer.path(field).asLong();
         boolean export = records > threshold;
         LOG.info("{}: {} records, read through {}", type, records, export ? "an export job" : "pages");
