@@ -7,10 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.taskhub.provider.ProviderRejection;
-import io.taskhub.sync.FreshRequest;
+import io.taskhub.provider.Provider;
 import io.taskhub.sync.ImportState;
+import io.taskhub.sync.JsonGet;
 import io.taskhub.sync.PageImport;
 import io.taskhub.sync.PageReader;
 import io.taskhub.sync.SyncContext;
@@ -19,8 +18,8 @@ import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 
 /**
- * The steps of Insightly's calls: HTTP Basic with the API key on the pod's URL, a refused key in Insightly's words,
- * and the users directory (id → email) read once per sync so that records are assigned by their users' emails.
+ * The calls of an Insightly sync, a GET under the pod's URL with HTTP Basic (the API key) and its answer read, and
+ * the users directory (id → email) read once per sync so that records are assigned by their users' emails.
  */
 @Component("insightlyCalls")
 public class InsightlyCalls {
@@ -28,21 +27,17 @@ public class InsightlyCalls {
     private final InsightlyProperties properties;
     private final InsightlyPages pages;
     private final PageReader reader;
-    private final ObjectMapper json;
 
-    public InsightlyCalls(InsightlyProperties properties, InsightlyPages pages, PageReader reader, ObjectMapper json) {
+    public InsightlyCalls(InsightlyProperties properties, InsightlyPages pages, PageReader reader) {
         this.properties = properties;
         this.pages = pages;
         this.reader = reader;
-        this.json = json;
     }
 
-    /** The page in the variable {@code import}: only these headers, so nothing of the previous answer travels. */
+    /** The page in the variable {@code import}: records of a type, or users. */
     public void pageRequest(Exchange exchange) {
-        InsightlyRequest request = (InsightlyRequest) exchange.getVariable(PageImport.STATE, ImportState.class)
-                .getRequest();
-        Message message = get(exchange, request.path());
-        message.setHeader(Exchange.HTTP_QUERY, request.query());
+        InsightlyRequest request = request(exchange);
+        get(exchange, request.path()).setHeader(Exchange.HTTP_QUERY, request.query());
     }
 
     /** One record by id ({@code /Tasks/42}): a full reconciliation confirms that a record it did not see is gone. */
@@ -51,26 +46,12 @@ public class InsightlyCalls {
                 + URLEncoder.encode(exchange.getProperty("externalId", String.class), StandardCharsets.UTF_8));
     }
 
-    /**
-     * The JSON list Insightly answered, after dropping the request's headers (the API key among them). A refused
-     * key fails the run with Insightly's reason, and the integration then waits to be re-enabled; anything but a
-     * list of records is an unreadable page, fetched again.
-     */
-    public void answer(Exchange exchange) throws IOException {
-        Message message = exchange.getIn();
-        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class);
-        if (InsightlyApi.refused(status)) {
-            FreshRequest.clear(message);
-            throw new ProviderRejection("Insightly refused the API key: "
-                    + InsightlyApi.reason(status, message.getBody(String.class), json));
-        }
-        InsightlyRequest request = (InsightlyRequest) exchange.getVariable(PageImport.STATE, ImportState.class)
-                .getRequest();
-        String page = "Insightly's answer to " + request.path() + "?" + request.query();
-        JsonNode records = reader.read(exchange, page);
-        FreshRequest.clear(message);
-        pages.check(request, records);
-        message.setBody(records);
+    /** The JSON list answered, or an unreadable page named by its request (the run's error), fetched again. */
+    public void read(Exchange exchange) throws IOException {
+        InsightlyRequest request = request(exchange);
+        JsonNode answer = reader.read(exchange, "Insightly's answer to " + request.path() + "?" + request.query());
+        pages.check(request, answer);
+        exchange.getIn().setBody(answer);
     }
 
     public void startUsers(Exchange exchange) {
@@ -97,15 +78,13 @@ public class InsightlyCalls {
         state.advance(more ? request.next() : null, page.size());
     }
 
+    private static InsightlyRequest request(Exchange exchange) {
+        return (InsightlyRequest) exchange.getVariable(PageImport.STATE, ImportState.class).getRequest();
+    }
+
     private Message get(Exchange exchange, String path) {
-        SyncContext sync = exchange.getProperty(SyncContext.PROPERTY, SyncContext.class);
-        Message message = exchange.getIn();
-        FreshRequest.clear(message);
-        message.setBody(null);
-        message.setHeader(Exchange.HTTP_METHOD, "GET");
-        message.setHeader(Exchange.HTTP_URI, InsightlyApi.baseUrl(sync.connection(), properties.baseUrl()) + path);
-        message.setHeader("Authorization", InsightlyApi.authorization(sync.connection()));
-        message.setHeader("Accept", "application/json");
-        return message;
+        Provider.Connection connection = exchange.getProperty(SyncContext.PROPERTY, SyncContext.class).connection();
+        return JsonGet.prepare(exchange.getIn(), InsightlyApi.baseUrl(connection, properties.baseUrl()) + path,
+                InsightlyApi.authorization(connection));
     }
 }
