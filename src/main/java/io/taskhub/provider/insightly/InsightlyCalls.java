@@ -3,8 +3,6 @@ package io.taskhub.provider.insightly;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.taskhub.provider.Provider;
@@ -17,10 +15,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 
-/**
- * The calls of an Insightly sync, a GET under the pod's URL with HTTP Basic (the API key) and its answer read, and
- * the users directory (id → email) read once per sync so that records are assigned by their users' emails.
- */
+/** The calls of an Insightly sync: a GET under the pod's URL with HTTP Basic (the API key), its answer read. */
 @Component("insightlyCalls")
 public class InsightlyCalls {
 
@@ -52,30 +47,6 @@ public class InsightlyCalls {
         JsonNode answer = reader.read(exchange, "Insightly's answer to " + request.path() + "?" + request.query());
         pages.check(request, answer);
         exchange.getIn().setBody(answer);
-    }
-
-    public void startUsers(Exchange exchange) {
-        exchange.setVariable(PageImport.USERS, new HashMap<String, String>());
-        exchange.setVariable(PageImport.STATE, ImportState.of("users", InsightlyRequest.users(properties.pageSize())));
-    }
-
-    /** Body: a page of {@code /Users}. Stops early if Insightly ignores {@code skip} and repeats itself. */
-    public void mapUsers(Exchange exchange) {
-        ImportState state = exchange.getVariable(PageImport.STATE, ImportState.class);
-        InsightlyRequest request = (InsightlyRequest) state.getRequest();
-        @SuppressWarnings("unchecked")
-        Map<String, String> users = exchange.getVariable(PageImport.USERS, Map.class);
-        JsonNode page = exchange.getIn().getBody(JsonNode.class);
-        int known = users.size();
-        for (JsonNode user : page) {
-            String id = user.path("USER_ID").asText("");
-            String email = user.path("EMAIL_ADDRESS").asText("");
-            if (!id.isBlank() && !email.isBlank()) {
-                users.put(id, email.trim());
-            }
-        }
-        boolean more = request.filledBy(page.size()) && users.size() > known;
-        state.advance(more ? request.next() : null, page.size());
     }
 
     private static InsightlyRequest request(Exchange exchange) {
