@@ -66,7 +66,8 @@ public class InsightlyRecords {
         int status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String text = answer.getMessage().getBody(String.class);
         if (RefusedCredentials.refused(status)) {
-            throw new ProviderRejection("Insightly refused the API key: " + RefusedCredentials.reason(status, text, json));
+            throw new ProviderRejection("Insightly refused the API key: "
+                    + RefusedCredentials.reason(status, text, json));
         }
         if (status < 200 || status > 299) {
             throw new IllegalStateException("Insightly answered " + method + " " + path + " with "
