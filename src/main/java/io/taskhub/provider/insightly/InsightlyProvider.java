@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taskhub.provider.Provider;
 import io.taskhub.provider.ProviderRejection;
 import io.taskhub.provider.ProviderUnavailable;
+import io.taskhub.sync.JsonGet;
+import io.taskhub.sync.RefusedCredentials;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
@@ -82,13 +84,8 @@ public class InsightlyProvider implements Provider {
 
     private Exchange get(Connection connection, String path, String query) {
         String url = InsightlyApi.baseUrl(connection, properties.baseUrl()) + path;
-        return camel.request(CHECK_ENDPOINT, exchange -> {
-            exchange.getIn().setHeader(Exchange.HTTP_METHOD, "GET");
-            exchange.getIn().setHeader(Exchange.HTTP_URI, url);
-            exchange.getIn().setHeader(Exchange.HTTP_QUERY, query);
-            exchange.getIn().setHeader("Authorization", InsightlyApi.authorization(connection));
-            exchange.getIn().setHeader("Accept", "application/json");
-        });
+        return camel.request(CHECK_ENDPOINT, exchange -> JsonGet.prepare(exchange.getIn(), url,
+                InsightlyApi.authorization(connection)).setHeader(Exchange.HTTP_QUERY, query));
     }
 
     /** Asks who the API key belongs to ({@code GET /Users/Me}): the cheapest call that needs a valid key. */
@@ -99,7 +96,7 @@ public class InsightlyProvider implements Provider {
             throw new ProviderUnavailable("Insightly could not be reached", answer.getException());
         }
         int status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-        if (InsightlyApi.refused(status)) {
+        if (RefusedCredentials.refused(status)) {
             throw new ProviderRejection("Insightly refused the API key (HTTP " + status + ")");
         }
         if (status < 200 || status > 299) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.taskhub.provider.Provider;
 import io.taskhub.provider.ProviderRejection;
+import io.taskhub.sync.RefusedCredentials;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
@@ -64,12 +65,13 @@ public class InsightlyRecords {
         }
         int status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String text = answer.getMessage().getBody(String.class);
-        if (InsightlyApi.refused(status)) {
-            throw new ProviderRejection("Insightly refused the API key: " + InsightlyApi.reason(status, text, json));
+        if (RefusedCredentials.refused(status)) {
+            throw new ProviderRejection("Insightly refused the API key: "
+                    + RefusedCredentials.reason(status, text, json));
         }
         if (status < 200 || status > 299) {
             throw new IllegalStateException("Insightly answered " + method + " " + path + " with "
-                    + InsightlyApi.reason(status, text, json));
+                    + RefusedCredentials.reason(status, text, json));
         }
         try {
             return json.readTree(text);

@@ -3,12 +3,15 @@ package io.taskhub.provider.insightly;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
+import io.taskhub.sync.HttpPages;
+
 /**
  * One page to ask Insightly for: a path under the API's base URL and its query.
  *
  * @param updatedAfter the {@code updated_after_utc} of a search, or null to list everything
  */
-public record InsightlyRequest(String path, String updatedAfter, int skip, int top, boolean brief) {
+public record InsightlyRequest(String path, String updatedAfter, int skip, int top, boolean brief)
+        implements HttpPages.Request {
 
     public static InsightlyRequest users(int top) {
         return new InsightlyRequest("/Users", null, 0, top, false);
@@ -29,6 +32,7 @@ public record InsightlyRequest(String path, String updatedAfter, int skip, int t
         return records >= top;
     }
 
+    @Override
     public String query() {
         StringBuilder query = new StringBuilder();
         if (updatedAfter != null) {

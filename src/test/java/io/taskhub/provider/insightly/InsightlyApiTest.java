@@ -7,12 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taskhub.provider.Provider;
 import io.taskhub.provider.ProviderRejection;
 import org.junit.jupiter.api.Test;
 
-/** Addressing Insightly: pod URLs, HTTP Basic with the key, paged requests, error reasons. */
+/** Addressing Insightly: pod URLs, HTTP Basic with the key, paged requests. */
 class InsightlyApiTest {
 
     private static final String TEMPLATE = "https://api.{pod}.insightly.com/v3.1";
@@ -48,16 +47,6 @@ class InsightlyApiTest {
         assertThat(changed.path()).isEqualTo("/Tasks/Search");
         assertThat(changed.query()).isEqualTo("updated_after_utc=2024-07-05%2012%3A55%3A00&skip=0&top=100");
         assertThat(InsightlyRequest.users(500).query()).isEqualTo("skip=0&top=500");
-    }
-
-    @Test
-    void refusalsCarryInsightlysOwnWords() {
-        ObjectMapper json = new ObjectMapper();
-        assertThat(InsightlyApi.refused(401)).isTrue();
-        assertThat(InsightlyApi.refused(429)).isFalse();
-        assertThat(InsightlyApi.reason(401, "{\"Message\":\"Authorization has been denied for this request.\"}", json))
-                .isEqualTo("Authorization has been denied for this request.");
-        assertThat(InsightlyApi.reason(404, "<html>Not Found</html>", json)).isEqualTo("HTTP 404");
     }
 
     private static Provider.Connection connection(String pod, Map<String, String> endpoint) {
