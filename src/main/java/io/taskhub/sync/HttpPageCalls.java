@@ -27,10 +27,10 @@ public class HttpPageCalls {
         get(exchange, request.path()).setHeader(Exchange.HTTP_QUERY, request.query());
     }
 
-    /** The record of the exchange properties {@code type} and {@code externalId} (route template unseen-by-id). */
+    /** The one record of the exchange properties {@code type} and {@code externalIds} (route template unseen-by-id). */
     public void recordRequest(Exchange exchange) {
         get(exchange, source(exchange).recordPath(exchange.getProperty("type", String.class),
-                exchange.getProperty("externalId", String.class)));
+                UnseenRecords.externalIds(exchange).get(0)));
     }
 
     /**

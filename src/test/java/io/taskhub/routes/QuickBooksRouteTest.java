@@ -8,6 +8,7 @@ import java.util.Map;
 import io.taskhub.model.Run;
 import io.taskhub.model.RunStatus;
 import io.taskhub.model.RunTrigger;
+import io.taskhub.sandbox.quickbooks.QuickBooksEntity;
 import io.taskhub.sandbox.quickbooks.QuickBooksSimulator;
 import io.taskhub.security.CredentialCipher;
 import io.taskhub.security.UserDirectory;
@@ -26,7 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The QuickBooks routes against the simulator and the embedded PostgreSQL, below the REST API: the page-import
  * template pages each type into the read copy through the named steps Hawtio shows, then what changed since, with
- * change data capture for the deletions and a refused access token tried once more with a fresh one.
+ * change data capture for the deletions and a refused access token tried once more with a fresh one; a full
+ * reconciliation whose pages shifted asks for what it did not see by id before it deletes.
  */
 @HubTest
 @CamelSpringBootTest
@@ -85,6 +87,28 @@ class QuickBooksRouteTest {
         assertThat(quickbooks.requestLog()).anyMatch(r -> r.contains("/cdc?") && r.contains("changedSince="));
     }
 
+    @Test
+    void aFullReconciliationWhosePagesShiftedDeletesOnlyWhatQuickBooksNoLongerHas() {
+        long integration = quickbooksIntegration(List.of("customers"));
+        assertThat(sync(integration).status()).isEqualTo(RunStatus.SUCCEEDED);
+
+        // customer 1099 is deleted before the run; customer 0 once page 1 (customers 0 to 999) was read, so that
+        // customer 1000 moves onto page 1 and goes unseen
+        String deleted = quickbooks.id(QuickBooksEntity.CUSTOMER, 1099);
+        String shifted = quickbooks.id(QuickBooksEntity.CUSTOMER, 1000);
+        quickbooks.delete(deleted);
+        quickbooks.deleteWhilePaging(quickbooks.id(QuickBooksEntity.CUSTOMER, 0));
+        long confirmedBefore = completed("quickbooks-confirm-by-id");
+        Run full = syncs.run(syncs.start(integration, RunTrigger.FORCED, true).orElseThrow().runId());
+
+        assertThat(full.status()).as(String.valueOf(full.error())).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(full.counts().fetched()).isEqualTo(1098);
+        assertThat(full.counts().archived()).isEqualTo(1);
+        assertThat(completed("quickbooks-confirm-by-id") - confirmedBefore).as("both asked for at once").isEqualTo(1);
+        assertThat(jdbc.queryForList("select customer_id from qb_customer where integration_id = ?", String.class,
+                integration)).hasSize(1099).contains(shifted).doesNotContain(deleted);
+    }
+
     private Run sync(long integration) {
         return syncs.run(syncs.start(integration, RunTrigger.FORCED, false).orElseThrow().runId());
     }
@@ -96,13 +120,17 @@ class QuickBooksRouteTest {
     }
 
     private long quickbooksIntegration() {
+        return quickbooksIntegration(TYPES);
+    }
+
+    private long quickbooksIntegration(List<String> types) {
         long account = directory.createAccount("QuickBooks route").id();
         long id = integrations.nextId();
         byte[] credentials = cipher.seal(id, "{\"clientId\":\"" + QuickBooksSimulator.DEFAULT_CLIENT_ID
                 + "\",\"clientSecret\":\"" + QuickBooksSimulator.DEFAULT_CLIENT_SECRET + "\",\"refreshToken\":\""
                 + quickbooks.issueRefreshToken() + "\",\"realmId\":\"" + quickbooks.realmId() + "\"}");
         integrations.insert(id, account, "quickbooks", "owner@route.test", credentials,
-                Map.of("baseUrl", quickbooks.baseUrl(), "tokenUrl", quickbooks.tokenUrl()), Map.of(), TYPES, 3600);
+                Map.of("baseUrl", quickbooks.baseUrl(), "tokenUrl", quickbooks.tokenUrl()), Map.of(), types, 3600);
         return id;
     }
 }

@@ -1,91 +1,81 @@
 package io.taskhub.provider.quickbooks;
 
 import java.io.IOException;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.taskhub.config.HubProperties;
 import io.taskhub.sync.SyncContext;
+import io.taskhub.sync.UnseenStore;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Before a full reconciliation deletes from the read copy what it did not see: STARTPOSITION pages shift when a
- * record is removed while they are read, so one still in QuickBooks can go unseen. The unseen are asked for by id
- * ({@code where Id in (...)}, a hundred at a time); those QuickBooks still has are kept as seen.
+ * QuickBooks' side of confirming the rows a full reconciliation did not see (route template unseen-by-id): the read
+ * copy remembers the run that saw each row, the unseen are asked for by id ({@code where Id in (...)}), and those
+ * the answer lists are kept.
  */
 @Component("quickbooksUnseen")
-public class QuickBooksUnseen {
+public class QuickBooksUnseen implements UnseenStore {
 
-    private static final int BATCH = 100;
     /** QuickBooks ids are numbers; anything else is not put into a query, and is kept. */
     private static final Pattern ID = Pattern.compile("[0-9]{1,20}");
 
-    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json;
-    private final int mostConfirmed;
+    private final String unseenRows;
+    private final String keepRows;
 
-    public QuickBooksUnseen(JdbcTemplate jdbc, ObjectMapper json, HubProperties hub) {
-        this.jdbc = jdbc;
+    public QuickBooksUnseen(JdbcTemplate jdbc, ObjectMapper json,
+                            @Value("classpath:sql/quickbooks-unseen.sql") Resource unseenRows,
+                            @Value("classpath:sql/quickbooks-keep.sql") Resource keepRows) throws IOException {
+        this.jdbc = new NamedParameterJdbcTemplate(jdbc);
         this.json = json;
-        this.mostConfirmed = hub.sync().confirmedDeletions();
+        this.unseenRows = unseenRows.getContentAsString(StandardCharsets.UTF_8);
+        this.keepRows = keepRows.getContentAsString(StandardCharsets.UTF_8);
     }
 
-    /**
-     * The queries for the type's unseen rows by id. Beyond {@code hub.sync.confirmed-deletions} they are kept for the
-     * next reconciliation to confirm rather than deleted unconfirmed.
-     */
-    public List<QuickBooksRequest> candidates(@ExchangeProperty(SyncContext.PROPERTY) SyncContext sync,
-                                              @ExchangeProperty("type") String type) {
-        String entity = QuickBooksMapper.entity(type);
-        List<String> unseen = unseen(sync, entity);
-        List<String> asked = unseen.stream().filter(id -> ID.matcher(id).matches()).limit(mostConfirmed).toList();
-        unseen.stream().filter(id -> !asked.contains(id)).forEach(id -> keep(sync, entity, id));
-        List<QuickBooksRequest> queries = new ArrayList<>();
-        for (int from = 0; from < asked.size(); from += BATCH) {
-            List<String> batch = asked.subList(from, Math.min(asked.size(), from + BATCH));
-            queries.add(QuickBooksRequest.get("query", Map.of("query", query(entity, batch))));
+    /** The unseen rows QuickBooks can be asked for; the others are kept here. */
+    @Override
+    public List<String> unseen(SyncContext sync, String type) {
+        List<String> unseen = jdbc.queryForList(unseenRows, parameters(sync, type, List.of()), String.class);
+        keep(sync, type, unseen.stream().filter(id -> !ID.matcher(id).matches()).toList());
+        return unseen.stream().filter(id -> ID.matcher(id).matches()).toList();
+    }
+
+    @Override
+    public void keep(SyncContext sync, String type, Collection<String> externalIds) {
+        if (!externalIds.isEmpty()) {
+            jdbc.update(keepRows, parameters(sync, type, externalIds));
         }
-        return queries;
     }
 
-    /** Body: the answer to one of those queries. */
+    /** The query of the records of {@code externalIds}, all on one page. */
+    public QuickBooksRequest request(@ExchangeProperty("externalIds") List<String> externalIds,
+                                     @ExchangeProperty("type") String type) {
+        String in = externalIds.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", "));
+        return QuickBooksRequest.get("query", Map.of("query", QuickBooksPages.select(QuickBooksMapper.entity(type),
+                List.of("Id in (" + in + ")"), 1, externalIds.size())));
+    }
+
+    /** Body: the answer to that query. What it lists QuickBooks still has. */
     public void confirm(@Body String answer, @ExchangeProperty(SyncContext.PROPERTY) SyncContext sync,
                         @ExchangeProperty("type") String type) throws IOException {
-        String entity = QuickBooksMapper.entity(type);
-        QuickBooksMapper.records(json.readTree(answer), entity)
-                .forEach(record -> keep(sync, entity, record.path("Id").asText()));
+        keep(sync, type, QuickBooksMapper.records(json.readTree(answer), QuickBooksMapper.entity(type)).stream()
+                .map(record -> record.path("Id").asText()).toList());
     }
 
-    private static String query(String entity, List<String> ids) {
-        String in = ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", "));
-        return QuickBooksPages.select(entity, List.of("Id in (" + in + ")"), 1, BATCH);
-    }
-
-    private List<String> unseen(SyncContext sync, String entity) {
-        if (entity.equals(QuickBooksMapper.CUSTOMER)) {
-            return jdbc.queryForList("select customer_id from qb_customer where integration_id = ? "
-                    + "and seen_run_id is distinct from ? order by customer_id", String.class,
-                    sync.integrationId(), sync.runId());
-        }
-        return jdbc.queryForList("select document_id from qb_document where integration_id = ? and type = ? "
-                + "and seen_run_id is distinct from ? order by document_id", String.class,
-                sync.integrationId(), QuickBooksMapper.documentType(entity), sync.runId());
-    }
-
-    private void keep(SyncContext sync, String entity, String id) {
-        if (entity.equals(QuickBooksMapper.CUSTOMER)) {
-            jdbc.update("update qb_customer set seen_run_id = ? where integration_id = ? and customer_id = ?",
-                    sync.runId(), sync.integrationId(), id);
-        } else {
-            jdbc.update("update qb_document set seen_run_id = ? where integration_id = ? and type = ? "
-                    + "and document_id = ?", sync.runId(), sync.integrationId(), QuickBooksMapper.documentType(entity), id);
-        }
+    private static Map<String, Object> parameters(SyncContext sync, String type, Collection<String> externalIds) {
+        return Map.of("integrationId", sync.integrationId(), "runId", sync.runId(), "type", type,
+                "ids", externalIds);
     }
 }

@@ -45,6 +45,8 @@ final class QuickBooksEndpoint {
     private final String companyName;
     private final PlannedAnswers<QuickBooksReply> planned = new PlannedAnswers<>();
     private final ConcurrentLinkedDeque<String> log = new ConcurrentLinkedDeque<>();
+    /** A record of each entity to delete once the entity's first page was answered. */
+    private final Map<QuickBooksEntity, Long> deleteAfterFirstPage = new ConcurrentHashMap<>();
     final AtomicInteger requests = new AtomicInteger();
     final AtomicInteger tokenRequests = new AtomicInteger();
     final AtomicInteger queryRequests = new AtomicInteger();
@@ -122,6 +124,10 @@ final class QuickBooksEndpoint {
         planned.plan(count, reply);
     }
 
+    void deleteAfterFirstPage(long id) {
+        deleteAfterFirstPage.put(company.entityOf(id), id);
+    }
+
     void clearPlans() {
         planned.clear();
     }
@@ -157,6 +163,10 @@ final class QuickBooksEndpoint {
         }
         QuickBooksQuery query = QuickBooksQuery.parse(text);
         List<Map<String, Object>> records = company.query(query);
+        Long deleting = query.start() == 1 ? deleteAfterFirstPage.remove(query.entity()) : null;
+        if (deleting != null) {
+            company.delete(deleting);
+        }
         Map<String, Object> response = new LinkedHashMap<>();
         if (!records.isEmpty()) {
             response.put(query.entity().entityName(), records);

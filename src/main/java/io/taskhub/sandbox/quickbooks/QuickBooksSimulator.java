@@ -311,6 +311,14 @@ public final class QuickBooksSimulator implements AutoCloseable {
         company.delete(Long.parseLong(id));
     }
 
+    /**
+     * Deletes the record once the next first page of its entity was answered, as someone in QuickBooks could while
+     * the hub pages: the later pages shift by one, so the record that opened the second page goes unseen.
+     */
+    public void deleteWhilePaging(String id) {
+        endpoint.deleteAfterFirstPage(Long.parseLong(id));
+    }
+
     // ---- Faults ---------------------------------------------------------------------------------------------
 
     /** The next {@code count} API requests answer 429 with fault 3001, as QuickBooks does past its rate limit. */
