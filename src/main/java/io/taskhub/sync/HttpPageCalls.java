@@ -62,7 +62,6 @@ public class HttpPageCalls {
 
     @SuppressWarnings("unchecked")
     private static HttpPages<HttpPages.Request> source(Exchange exchange) {
-        String name = exchange.getVariable(PageImport.SOURCE, String.class);
-        return exchange.getContext().getRegistry().lookupByNameAndType(name, HttpPages.class);
+        return PageImport.source(exchange, HttpPages.class);
     }
 }

@@ -115,8 +115,13 @@ public class PageImport {
 
     @SuppressWarnings("unchecked")
     private static PageSource<Object> source(Exchange exchange) {
+        return source(exchange, PageSource.class);
+    }
+
+    /** The provider's page source as the template named it (the variable {@code pageSource}), as a {@code kind}. */
+    static <S> S source(Exchange exchange, Class<S> kind) {
         String name = exchange.getVariable(SOURCE, String.class);
-        return exchange.getContext().getRegistry().lookupByNameAndType(name, PageSource.class);
+        return exchange.getContext().getRegistry().lookupByNameAndType(name, kind);
     }
 
     @SuppressWarnings("unchecked")

@@ -53,14 +53,14 @@ public final class SessionPool<S extends SessionPool.Session> {
     private static final int CLOSERS = 8;
 
     /** An integration's current session; its monitor serialises that integration's logins only. */
-    private static final class Account {
-        private Held<?> current;
+    private static final class Account<S> {
+        private Held<S> current;
     }
 
     private final int kept;
     private final Login<S> login;
     // entries stay (a few bytes an integration): removing one could race with a login about to start under it
-    private final Map<Long, Account> accounts = new ConcurrentHashMap<>();
+    private final Map<Long, Account<S>> accounts = new ConcurrentHashMap<>();
     private final Set<Held<S>> live = ConcurrentHashMap.newKeySet();
     private final AtomicLong ticks = new AtomicLong();
     private final ExecutorService closer;
@@ -94,13 +94,11 @@ public final class SessionPool<S extends SessionPool.Session> {
 
     /** Held until {@link #release}: for a call outside a run. */
     public Held<S> acquire(long integrationId, Provider.Connection connection) {
-        Account account = accounts.computeIfAbsent(integrationId, id -> new Account());
+        Account<S> account = accounts.computeIfAbsent(integrationId, id -> new Account<>());
         Held<S> replaced = null;
         Held<S> held;
         synchronized (account) {
-            @SuppressWarnings("unchecked")
-            Held<S> current = (Held<S>) account.current;
-            held = current;
+            held = account.current;
             if (held == null || !held.session.loggedInWith(connection) || !held.use(ticks.incrementAndGet())) {
                 Held<S> fresh = new Held<>(integrationId, login.login(integrationId, connection));
                 fresh.use(ticks.incrementAndGet());
@@ -145,7 +143,7 @@ public final class SessionPool<S extends SessionPool.Session> {
     /** Forgotten at once (a closed session may still hold its client's buffers), closed on a closer thread. */
     private void closeLater(Held<S> held) {
         live.remove(held);
-        Account account = accounts.get(held.integrationId);
+        Account<S> account = accounts.get(held.integrationId);
         if (account != null) {
             synchronized (account) {
                 if (account.current == held) {
