@@ -6,16 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.taskhub.provider.Provider;
 import io.taskhub.sync.HttpPages;
+import io.taskhub.sync.ListPages;
 import io.taskhub.sync.MappedRecord;
-import io.taskhub.sync.UnreadablePage;
 import io.taskhub.sync.UserPages;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +24,8 @@ import org.springframework.stereotype.Component;
  * Records name their users by id: {@code /Users} is paged the same way. HTTP Basic with the API key on the pod's URL.
  */
 @Component("insightlyPages")
-public class InsightlyPages implements UserPages<InsightlyRequest>, HttpPages<InsightlyRequest> {
+public class InsightlyPages implements UserPages<InsightlyRequest>, HttpPages<InsightlyRequest>,
+        ListPages<InsightlyRequest> {
 
     private final InsightlyMapper mapper;
     private final InsightlyProperties properties;
@@ -50,18 +49,13 @@ public class InsightlyPages implements UserPages<InsightlyRequest>, HttpPages<In
     }
 
     @Override
-    public void check(InsightlyRequest request, JsonNode answer) throws UnreadablePage {
-        if (!answer.isArray()) {
-            throw new UnreadablePage("Insightly's answer to " + request.path() + "?" + request.query(),
-                    "it is not a list of records", null);
-        }
+    public String listAt(InsightlyRequest request) {
+        return "";
     }
 
     @Override
-    public List<JsonNode> records(InsightlyRequest request, JsonNode answer) {
-        List<JsonNode> records = new ArrayList<>();
-        answer.forEach(records::add);
-        return records;
+    public String answerTo(InsightlyRequest request) {
+        return "Insightly's answer to " + request.path() + "?" + request.query();
     }
 
     @Override

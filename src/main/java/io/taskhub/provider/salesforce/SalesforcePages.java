@@ -4,13 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.taskhub.sync.ListPages;
 import io.taskhub.sync.MappedRecord;
-import io.taskhub.sync.PageSource;
-import io.taskhub.sync.UnreadablePage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +17,7 @@ import org.springframework.stereotype.Component;
  * {@code nextRecordsUrl}.
  */
 @Component("salesforcePages")
-public class SalesforcePages implements PageSource<SalesforcePages.Request> {
+public class SalesforcePages implements ListPages<SalesforcePages.Request> {
 
     /** One call of the org's component: the operation and its body (SOQL, or the next records URL). */
     public record Request(String operation, String body) {
@@ -50,15 +48,13 @@ public class SalesforcePages implements PageSource<SalesforcePages.Request> {
     }
 
     @Override
-    public void check(Request request, JsonNode answer) throws UnreadablePage {
-        if (!answer.path("records").isArray()) {
-            throw new UnreadablePage("Salesforce's answer to " + request.operation(), "it holds no records", null);
-        }
+    public String listAt(Request request) {
+        return "/records";
     }
 
     @Override
-    public List<JsonNode> records(Request request, JsonNode answer) {
-        return answer.path("records").valueStream().toList();
+    public String answerTo(Request request) {
+        return "Salesforce's answer to " + request.operation();
     }
 
     @Override

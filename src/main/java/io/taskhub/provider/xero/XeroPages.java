@@ -3,13 +3,10 @@ package io.taskhub.provider.xero;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.taskhub.sync.ListPages;
 import io.taskhub.sync.MappedRecord;
-import io.taskhub.sync.PageSource;
-import io.taskhub.sync.UnreadablePage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +15,7 @@ import org.springframework.stereotype.Component;
  * moves with the last page only: a fetch that stops half way (a daily limit) reads everything it missed next time.
  */
 @Component("xeroPages")
-public class XeroPages implements PageSource<XeroPages.Request> {
+public class XeroPages implements ListPages<XeroPages.Request> {
 
     /** A page of {@code GET /Contacts}, and its If-Modified-Since (whole seconds, as Xero reads it) or null. */
     public record Request(int page, String modifiedSince) {
@@ -36,18 +33,13 @@ public class XeroPages implements PageSource<XeroPages.Request> {
     }
 
     @Override
-    public void check(Request request, JsonNode answer) throws UnreadablePage {
-        if (!answer.path("Contacts").isArray()) {
-            throw new UnreadablePage("Xero's answer to page " + request.page() + " of the contacts",
-                    "it holds no Contacts list", null);
-        }
+    public String listAt(Request request) {
+        return "/Contacts";
     }
 
     @Override
-    public List<JsonNode> records(Request request, JsonNode answer) {
-        List<JsonNode> contacts = new ArrayList<>();
-        answer.path("Contacts").forEach(contacts::add);
-        return contacts;
+    public String answerTo(Request request) {
+        return "Xero's answer to page " + request.page() + " of the contacts";
     }
 
     @Override
