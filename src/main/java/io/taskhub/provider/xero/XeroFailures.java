@@ -2,6 +2,7 @@ package io.taskhub.provider.xero;
 
 import io.taskhub.provider.ProviderRejection;
 import io.taskhub.provider.oauth.BearerAuthorization;
+import io.taskhub.provider.oauth.OAuthSession;
 import io.taskhub.sync.Causes;
 import io.taskhub.sync.TransientFailures;
 import org.apache.camel.Exchange;
@@ -36,11 +37,16 @@ public class XeroFailures {
                 bearer.discardAccessToken(exchange);
                 throw new IllegalStateException("Xero refused the access token (401): the next sync asks for a new one");
             }
-            case 403 -> throw new ProviderRejection("Xero refused access to organisation "
-                    + XeroSession.tenant(exchange) + " (403): the app is no longer connected to it; re-enable the "
-                    + "integration");
+            case 403 -> throw disconnected(exchange);
             default -> throw error;
         }
+    }
+
+    /** A 403: the organisation the exchange's calls went to disconnected the app. */
+    static ProviderRejection disconnected(Exchange exchange) {
+        return new ProviderRejection("Xero refused access to organisation "
+                + OAuthSession.of(exchange).headers().get(XeroSession.TENANT_HEADER)
+                + " (403): the app is no longer connected to it; re-enable the integration");
     }
 
     private static String wait(HttpOperationFailedException http) {

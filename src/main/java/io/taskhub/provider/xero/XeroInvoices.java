@@ -70,8 +70,7 @@ public class XeroInvoices {
                 bearer.discardAccessToken(exchange);
                 yield new ProviderUnavailable("Xero refused the access token (401): try again");
             }
-            case 403 -> new ProviderRejection("Xero refused access to organisation " + XeroSession.tenant(exchange)
-                    + " (403): the app is no longer connected to it; re-enable the integration");
+            case 403 -> XeroFailures.disconnected(exchange);
             case 429 -> new ProviderUnavailable("Xero's API limit is reached ("
                     + exchange.getIn().getHeader("X-Rate-Limit-Problem", "rate", String.class) + "): try again after "
                     + exchange.getIn().getHeader("Retry-After", "a while", String.class) + " s");

@@ -25,6 +25,7 @@ import io.taskhub.model.InvoiceExport;
 import io.taskhub.model.LedgerAccount;
 import io.taskhub.model.TaskRecord;
 import io.taskhub.provider.RecordRejected;
+import io.taskhub.sync.MappedRecord;
 
 /** Xero's JSON to the canonical model and back: contacts, the chart of accounts, invoices. Pure: no I/O, no Spring. */
 public final class XeroMapper {
@@ -44,15 +45,12 @@ public final class XeroMapper {
     }
 
     /** One contact: a task directly under the root, and the client it stands for. */
-    public record MappedContact(TaskRecord task, ClientRecord client) {
-    }
-
-    public static MappedContact contact(JsonNode contact) {
+    public static MappedRecord contact(JsonNode contact) {
         String id = required(contact, "ContactID");
         String name = name(contact);
         boolean archived = ARCHIVED_STATES.contains(contact.path("ContactStatus").asText("ACTIVE"));
         Instant updated = updatedAt(contact);
-        return new MappedContact(
+        return new MappedRecord(
                 TaskRecord.of(CONTACTS, id, name, archived ? ArchiveReason.CLOSED : null, updated),
                 new ClientRecord(CONTACTS, id, name, text(contact, "EmailAddress"), phone(contact),
                         text(contact, "Website"), address(contact), archived));

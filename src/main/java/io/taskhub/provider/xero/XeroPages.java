@@ -49,8 +49,7 @@ public class XeroPages implements ListPages<XeroPages.Request> {
 
     @Override
     public MappedRecord map(String type, JsonNode contact, ImportContext context) {
-        XeroMapper.MappedContact mapped = XeroMapper.contact(contact);
-        return new MappedRecord(mapped.task(), mapped.client());
+        return XeroMapper.contact(contact);
     }
 
     @Override

@@ -7,14 +7,13 @@ import io.taskhub.provider.oauth.OAuthApi;
 import io.taskhub.provider.oauth.OAuthSession;
 import io.taskhub.provider.oauth.OAuthTokens;
 import io.taskhub.provider.oauth.TokenEndpoint;
-import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 /** Which Xero organisation an exchange's calls go to: the {@link OAuthSession} whose calls carry its tenant id. */
 @Component("xeroSession")
 public class XeroSession implements OAuthApi {
 
-    private static final String TENANT_HEADER = "xero-tenant-id";
+    static final String TENANT_HEADER = "xero-tenant-id";
 
     private final XeroProperties properties;
     private final OAuthTokens tokens;
@@ -36,9 +35,5 @@ public class XeroSession implements OAuthApi {
                     tokens.accessToken(integrationId, endpoint));
         }
         return new OAuthSession(integrationId, endpoint, properties.apiUrl(connection), Map.of(TENANT_HEADER, tenant));
-    }
-
-    static String tenant(Exchange exchange) {
-        return OAuthSession.of(exchange).headers().get(TENANT_HEADER);
     }
 }

@@ -17,6 +17,7 @@ import io.taskhub.model.ClientRecord;
 import io.taskhub.model.InvoiceExport;
 import io.taskhub.model.TaskRecord;
 import io.taskhub.provider.RecordRejected;
+import io.taskhub.sync.MappedRecord;
 import org.junit.jupiter.api.Test;
 
 class XeroMapperTest {
@@ -25,7 +26,7 @@ class XeroMapperTest {
 
     @Test
     void anActiveContactIsAnActiveTaskAndAClient() throws IOException {
-        XeroMapper.MappedContact mapped = XeroMapper.contact(fixture("contacts-page.json").path("Contacts").get(0));
+        MappedRecord mapped = XeroMapper.contact(fixture("contacts-page.json").path("Contacts").get(0));
 
         TaskRecord task = mapped.task();
         assertThat(task.type()).isEqualTo("contacts");
@@ -47,14 +48,14 @@ class XeroMapperTest {
     @Test
     void archivedAndErasedContactsAreClosedAndTheirClientsArchived() throws IOException {
         JsonNode contacts = fixture("contacts-page.json").path("Contacts");
-        XeroMapper.MappedContact archived = XeroMapper.contact(contacts.get(1));
+        MappedRecord archived = XeroMapper.contact(contacts.get(1));
         assertThat(archived.task().archivedReason()).isEqualTo(ArchiveReason.CLOSED);
         assertThat(archived.client().archived()).isTrue();
         assertThat(archived.client().email()).isNull();
         assertThat(archived.client().phone()).isNull();
         assertThat(archived.client().address()).isEqualTo("P O Box 8900, Oaktown, 8123");
 
-        XeroMapper.MappedContact erased = XeroMapper.contact(contacts.get(2));
+        MappedRecord erased = XeroMapper.contact(contacts.get(2));
         assertThat(erased.task().archivedReason()).isEqualTo(ArchiveReason.CLOSED);
         assertThat(erased.client().archived()).isTrue();
         assertThat(erased.task().externalUpdatedAt()).isEqualTo(Instant.parse("2019-03-01T00:15:23.399Z"));
