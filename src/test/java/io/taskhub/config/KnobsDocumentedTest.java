@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,12 +21,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Every {@code hub.*} knob the code binds (the configuration processor's metadata of the
  * {@code @ConfigurationProperties} records) is in {@code config/application.yml}'s commented reference, so that an
- * operator finds each one with its default there.
+ * operator finds each one with its default there, and in the README's index of knobs.
  */
 class KnobsDocumentedTest {
 
     /** {@code #   sync:} or {@code #     workers: 4   # ...}: a key of the commented YAML, at its indentation. */
     private static final Pattern KEY = Pattern.compile("^#( +)([a-z0-9-]+):");
+    private static final Pattern INDEX_ROW = Pattern.compile("^\\| `(hub[a-z.{},-]*)` \\| ([^|]+)\\|");
+    private static final Pattern CODE = Pattern.compile("`([a-z0-9-]+)`");
 
     @Test
     void everyKnobIsInTheOperatorsReference() throws IOException {
@@ -38,6 +41,30 @@ class KnobsDocumentedTest {
             }
         }
         assertThat(missing).as("knobs missing from config/application.yml").isEmpty();
+    }
+
+    /** README's index: a row {@code | `hub.sync` | `workers`, `lease`, ... |}, groups of a brace list expanded. */
+    @Test
+    void everyKnobIsInTheReadmesIndex() throws IOException {
+        Set<String> indexed = new LinkedHashSet<>();
+        for (String line : Files.readAllLines(Path.of("README.md"))) {
+            Matcher row = INDEX_ROW.matcher(line);
+            if (row.find()) {
+                for (String group : groups(row.group(1))) {
+                    CODE.matcher(row.group(2)).results().forEach(knob -> indexed.add(group + "." + knob.group(1)));
+                }
+            }
+        }
+        List<String> missing = knobs().stream().filter(knob -> !indexed.contains(knob)).toList();
+        assertThat(missing).as("knobs missing from the README's index").isEmpty();
+    }
+
+    /** {@code hub.pacing.{salesforce,xero}} → {@code hub.pacing.salesforce}, {@code hub.pacing.xero}. */
+    private static List<String> groups(String group) {
+        Matcher braces = Pattern.compile("^(.*)\\{([a-z,]+)}$").matcher(group);
+        return braces.matches()
+                ? Stream.of(braces.group(2).split(",")).map(member -> braces.group(1) + member).toList()
+                : List.of(group);
     }
 
     private static Set<String> knobs() throws IOException {
