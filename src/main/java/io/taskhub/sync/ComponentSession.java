@@ -35,8 +35,8 @@ public final class ComponentSession implements SessionPool.Session {
      */
     public static ComponentSession start(CamelContext camel, String name, Component component,
                                          Predicate<Provider.Connection> loggedInWith) {
+        camel.addComponent(name, component); // a name already taken fails here, before anything is removed
         try {
-            camel.addComponent(name, component);
             ServiceHelper.startService(component);
         } catch (RuntimeException e) {
             camel.removeComponent(name);

@@ -48,4 +48,13 @@ class ComponentSessionTest {
                 .hasMessageContaining("login refused");
         assertThat(camel.hasComponent("acme-1-2")).isNull();
     }
+
+    @Test
+    void aNameAlreadyTakenLeavesItsComponentInPlace() {
+        ComponentSession.start(camel, "acme-1-3", new DirectComponent(), c -> true);
+        Object first = camel.hasComponent("acme-1-3");
+        assertThatThrownBy(() -> ComponentSession.start(camel, "acme-1-3", new DirectComponent(), c -> true))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(camel.hasComponent("acme-1-3")).isSameAs(first);
+    }
 }

@@ -27,7 +27,11 @@ public final class TokenAnswers {
         this.rotated = rotated;
     }
 
-    /** The request, listened to if it goes to the token endpoint: its successful answer's refresh token is handed on. */
+    /**
+     * The request, listened to if it goes to the token endpoint: its successful answer's refresh token is handed on.
+     * Call it as the client makes the request (a subclass's {@code newRequest}): Jetty copies a request's response
+     * listeners when it is sent, so a client-wide request listener would come too late.
+     */
     public <R extends Request> R listen(R request, URI uri) {
         if (uri.getPath() != null && uri.getPath().endsWith(tokenPath)) {
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
