@@ -17,6 +17,7 @@ import io.taskhub.config.HttpProperties;
 import io.taskhub.provider.Provider;
 import io.taskhub.provider.oauth.RefreshTokenRotation;
 import io.taskhub.sandbox.salesforce.SalesforceSimulator;
+import io.taskhub.sync.ComponentSession;
 import io.taskhub.sync.SessionPool;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -55,7 +56,7 @@ class SalesforceSessionsTest {
     }
 
     /** The session's component once it has gone, or still there after a few seconds. */
-    private Object stopped(SessionPool.Held<OrgSession> held) {
+    private Object stopped(SessionPool.Held<ComponentSession> held) {
         return Poll.until(() -> camel.hasComponent(held.session().name()), component -> component == null, Duration.ofSeconds(5));
     }
 
