@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.taskhub.sync.MappedRecord;
-import io.taskhub.sync.PageSource;
+import io.taskhub.sync.ReadCopyPages;
 import io.taskhub.sync.RecordsById;
 import io.taskhub.sync.UnreadablePage;
 import org.springframework.stereotype.Component;
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * stored; they can shift, so a full reconciliation confirms its unseen rows by id, a hundred in one query.
  */
 @Component("quickbooksPages")
-public class QuickBooksPages implements PageSource<QuickBooksPages.Query>, RecordsById<QuickBooksRequest> {
+public class QuickBooksPages implements ReadCopyPages<QuickBooksPages.Query>, RecordsById<QuickBooksRequest> {
 
     /** QuickBooks reads the offset; UTC is as good as the company's own. */
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx")
@@ -107,6 +107,13 @@ public class QuickBooksPages implements PageSource<QuickBooksPages.Query>, Recor
     @Override
     public Duration overlap() {
         return properties.overlap();
+    }
+
+    /** Customers and documents each have their table: {@code qb_customer}, {@code qb_document}. */
+    @Override
+    public String storeStatement(String type) {
+        return QuickBooksMapper.entity(type).equals(QuickBooksMapper.CUSTOMER) ? "sql/quickbooks-customers.sql"
+                : "sql/quickbooks-documents.sql";
     }
 
     @Override

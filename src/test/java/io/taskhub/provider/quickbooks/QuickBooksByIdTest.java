@@ -13,8 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 /**
- * QuickBooksPages beyond paging: the unseen rows asked for by id, only numeric ids in the query, what the answer
- * lists read back.
+ * QuickBooksPages as the read copy's page source beyond paging: the statement each type is stored with, and the
+ * unseen rows asked for by id, only numeric ids in the query, what the answer lists read back.
  */
 class QuickBooksByIdTest {
 
@@ -22,6 +22,13 @@ class QuickBooksByIdTest {
             "https://quickbooks.api.intuit.com", "https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer",
             "https://appcenter.intuit.com/connect/oauth2", "https://developer.api.intuit.com/v2/oauth2/tokens/revoke",
             75, 3, Duration.ofMinutes(5), Duration.ofDays(29), Duration.ofSeconds(60)));
+
+    @Test
+    void customersAndDocumentsAreStoredEachInTheirTable() {
+        assertThat(pages.storeStatement("customers")).isEqualTo("sql/quickbooks-customers.sql");
+        assertThat(List.of("invoices", "payments", "estimates")).allSatisfy(type ->
+                assertThat(pages.storeStatement(type)).isEqualTo("sql/quickbooks-documents.sql"));
+    }
 
     @Test
     void unseenRowsAreAskedForByNumericIdAllOnOnePage() throws IOException {
