@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
 @Component("quickbooksPages")
 public class QuickBooksPages implements ReadCopyPages<QuickBooksPages.Query>, RecordsById<QuickBooksRequest> {
 
-    /** QuickBooks reads the offset; UTC is as good as the company's own. */
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx")
+    /** QuickBooks reads the offset (queries, change data capture); UTC is as good as the company's own. */
+    static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx")
             .withZone(ZoneOffset.UTC);
     /** QuickBooks ids are numbers; anything else is not put into a query, and is kept. */
     private static final Pattern ID = Pattern.compile("[0-9]{1,20}");
