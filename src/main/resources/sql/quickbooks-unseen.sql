@@ -1,5 +1,5 @@
--- The read copy's rows of one type that a full reconciliation did not see, in id order: QuickBooksUnseen asks
--- QuickBooks for them by id before quickbooks-sweep.sql deletes what it no longer has.
+-- The read copy's rows of one type that a full reconciliation did not see, in id order: quickbooks-unseen-confirm
+-- asks QuickBooks for them by id before quickbooks-sweep.sql deletes what it no longer has.
 with document_types (provider_type, document_type) as (
     values ('invoices', 'INVOICE'), ('payments', 'PAYMENT'), ('estimates', 'ESTIMATE')
 )

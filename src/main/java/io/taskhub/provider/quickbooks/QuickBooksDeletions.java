@@ -2,8 +2,6 @@ package io.taskhub.provider.quickbooks;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,9 +17,6 @@ import org.springframework.stereotype.Component;
 /** What change data capture reports deleted between two syncs, for {@code sql/quickbooks-deletions.sql}. */
 @Component("quickbooksDeletions")
 public class QuickBooksDeletions {
-
-    private static final DateTimeFormatter CDC_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx")
-            .withZone(ZoneOffset.UTC);
 
     private final QuickBooksProperties properties;
     private final ObjectMapper json;
@@ -46,8 +41,8 @@ public class QuickBooksDeletions {
                 .map(oldest -> oldest.minus(properties.overlap()))
                 .map(oldest -> later(oldest, Instant.now().minus(properties.cdcWindow())))
                 .orElse(null);
-        return since == null ? null : QuickBooksRequest.get("cdc", Map.of(
-                "entities", String.join(",", QuickBooksMapper.ENTITIES), "changedSince", CDC_TIME.format(since)));
+        return since == null ? null : QuickBooksRequest.get("cdc", Map.of("entities",
+                String.join(",", QuickBooksMapper.ENTITIES), "changedSince", QuickBooksPages.STAMP.format(since)));
     }
 
     /** Body: the change data capture answer. Its deletions (status Deleted) as (entity, id). */
