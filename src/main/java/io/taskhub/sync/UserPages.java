@@ -18,4 +18,11 @@ public interface UserPages<Q> extends PageSource<Q> {
 
     /** One user of the directory as its id and email, or null when it lacks either. */
     Map.Entry<String, String> user(JsonNode record);
+
+    /** A user whose id and email are the text of two fields (the email trimmed), or null when either is blank. */
+    static Map.Entry<String, String> userFrom(JsonNode record, String idField, String emailField) {
+        String id = record.path(idField).asText("");
+        String email = record.path(emailField).asText("");
+        return id.isBlank() || email.isBlank() ? null : Map.entry(id, email.trim());
+    }
 }

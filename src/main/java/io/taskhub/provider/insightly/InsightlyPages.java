@@ -1,31 +1,30 @@
 package io.taskhub.provider.insightly;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.taskhub.provider.Provider;
-import io.taskhub.sync.HttpPages;
-import io.taskhub.sync.ListPages;
+import io.taskhub.sync.HttpBasic;
 import io.taskhub.sync.MappedRecord;
+import io.taskhub.sync.OffsetPages;
+import io.taskhub.sync.OffsetRequest;
+import io.taskhub.sync.TenantUrl;
 import io.taskhub.sync.UserPages;
 import org.springframework.stereotype.Component;
 
 /**
  * Insightly's pages: {@code /{Type}} in full, or {@code /{Type}/Search?updated_after_utc} since the cursor, by
- * {@code skip}/{@code top}. Insightly documents the order of neither, so the cursor moves once the last page is
- * stored; offset pages can shift, so a full reconciliation confirms its unseen records by id before archiving them.
- * Records name their users by id: {@code /Users} is paged the same way. HTTP Basic with the API key on the pod's URL.
+ * {@code skip}/{@code top} in an undocumented order (the cursor moves once the last page is stored). Records name
+ * their users by id: {@code /Users} is paged the same way. HTTP Basic with the API key, on the pod's URL.
  */
 @Component("insightlyPages")
-public class InsightlyPages implements UserPages<InsightlyRequest>, HttpPages<InsightlyRequest>,
-        ListPages<InsightlyRequest> {
+public class InsightlyPages implements OffsetPages, UserPages<OffsetRequest> {
 
     private final InsightlyMapper mapper;
     private final InsightlyProperties properties;
@@ -38,35 +37,36 @@ public class InsightlyPages implements UserPages<InsightlyRequest>, HttpPages<In
     }
 
     @Override
-    public InsightlyRequest first(String type, Instant since) {
-        return InsightlyRequest.records(InsightlyApi.resource(type), since == null ? null : searchTime.format(since),
-                properties.pageSize(), properties.brief());
+    public OffsetRequest first(String type, Instant since) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (since != null) {
+            query.put("updated_after_utc", searchTime.format(since));
+        }
+        if (properties.brief()) {
+            query.put("brief", "true");
+        }
+        String path = collection(type) + (since == null ? "" : "/Search");
+        return OffsetRequest.first(path, query, "skip", "top", properties.pageSize());
     }
 
     @Override
-    public InsightlyRequest firstUsers() {
-        return InsightlyRequest.users(properties.pageSize());
+    public OffsetRequest firstUsers() {
+        return OffsetRequest.first("/Users", Map.of(), "skip", "top", properties.pageSize());
     }
 
     @Override
-    public String listAt(InsightlyRequest request) {
+    public String listAt(OffsetRequest request) {
         return "";
     }
 
     @Override
-    public String answerTo(InsightlyRequest request) {
+    public String answerTo(OffsetRequest request) {
         return "Insightly's answer to " + request.path() + "?" + request.query();
     }
 
     @Override
-    public InsightlyRequest next(InsightlyRequest request, JsonNode answer, int records) {
-        return request.filledBy(records) ? request.next() : null;
-    }
-
-    @Override
     public MappedRecord map(String type, JsonNode record, ImportContext context) {
-        InsightlyMapper.Mapped mapped = mapper.map(type, record, context.userEmails(),
-                Set.copyOf(context.importedTypes()));
+        InsightlyMapper.Mapped mapped = mapper.map(type, record, context.userEmails(), context.importedTypes());
         return new MappedRecord(mapped.task(), mapped.client());
     }
 
@@ -77,24 +77,27 @@ public class InsightlyPages implements UserPages<InsightlyRequest>, HttpPages<In
 
     @Override
     public Map.Entry<String, String> user(JsonNode record) {
-        String id = record.path("USER_ID").asText("");
-        String email = record.path("EMAIL_ADDRESS").asText("");
-        return id.isBlank() || email.isBlank() ? null : Map.entry(id, email.trim());
+        return UserPages.userFrom(record, "USER_ID", "EMAIL_ADDRESS");
     }
 
     @Override
     public String baseUrl(Provider.Connection connection) {
-        return InsightlyApi.baseUrl(connection, properties.baseUrl());
+        return TenantUrl.baseUrl(connection, properties.baseUrl(), "pod", "na1");
     }
 
+    /** The API key is the user name; Insightly ignores the password. */
     @Override
     public String authorization(Provider.Connection connection) {
-        return InsightlyApi.authorization(connection);
+        return HttpBasic.header(connection.credential("apiKey"), "");
     }
 
+    /** {@code contacts} are served at {@code /Contacts}. */
     @Override
-    public String recordPath(String type, String id) {
-        return "/" + InsightlyApi.resource(type) + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+    public String collection(String type) {
+        if (!InsightlyMapper.TYPES.contains(type)) {
+            throw new IllegalArgumentException("Insightly has no type " + type);
+        }
+        return "/" + type.substring(0, 1).toUpperCase(Locale.ROOT) + type.substring(1);
     }
 
     @Override
