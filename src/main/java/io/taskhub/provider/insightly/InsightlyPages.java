@@ -19,9 +19,8 @@ import io.taskhub.sync.UserPages;
 import org.springframework.stereotype.Component;
 
 /**
- * Insightly's pages: {@code /{Type}} in full, or {@code /{Type}/Search?updated_after_utc} since the cursor, by
- * {@code skip}/{@code top} in an undocumented order (the cursor moves once the last page is stored). Records name
- * their users by id: {@code /Users} is paged the same way. HTTP Basic with the API key, on the pod's URL.
+ * Insightly's pages: {@code /{Type}} in full, or {@code /{Type}/Search?updated_after_utc} since the cursor, in an
+ * undocumented order, so the cursor moves once the last page is stored. Records name their users by id.
  */
 @Component("insightlyPages")
 public class InsightlyPages implements OffsetPages, UserPages<OffsetRequest> {
@@ -50,8 +49,9 @@ public class InsightlyPages implements OffsetPages, UserPages<OffsetRequest> {
     }
 
     @Override
-    public OffsetRequest firstUsers() {
-        return OffsetRequest.first("/Users", Map.of(), "skip", "top", properties.pageSize());
+    public Directory<OffsetRequest> users() {
+        return new Directory<>(OffsetRequest.first("/Users", Map.of(), "skip", "top", properties.pageSize()),
+                "/USER_ID", "/EMAIL_ADDRESS");
     }
 
     @Override
@@ -76,22 +76,15 @@ public class InsightlyPages implements OffsetPages, UserPages<OffsetRequest> {
     }
 
     @Override
-    public Map.Entry<String, String> user(JsonNode record) {
-        return UserPages.userFrom(record, "USER_ID", "EMAIL_ADDRESS");
-    }
-
-    @Override
     public String baseUrl(Provider.Connection connection) {
         return TenantUrl.baseUrl(connection, properties.baseUrl(), "pod", "na1");
     }
 
-    /** The API key is the user name; Insightly ignores the password. */
     @Override
     public String authorization(Provider.Connection connection) {
-        return HttpBasic.header(connection.credential("apiKey"), "");
+        return HttpBasic.apiKey(connection.credential("apiKey"));
     }
 
-    /** {@code contacts} are served at {@code /Contacts}. */
     @Override
     public String collection(String type) {
         if (!InsightlyMapper.TYPES.contains(type)) {

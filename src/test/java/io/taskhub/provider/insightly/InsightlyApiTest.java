@@ -50,7 +50,7 @@ class InsightlyApiTest {
         OffsetRequest changed = pages(100, false).first("tasks", Instant.parse("2024-07-05T12:55:00Z"));
         assertThat(changed.path()).isEqualTo("/Tasks/Search");
         assertThat(changed.query()).isEqualTo("updated_after_utc=2024-07-05%2012%3A55%3A00&skip=0&top=100");
-        assertThat(pages(500, true).firstUsers().query()).isEqualTo("skip=0&top=500");
+        assertThat(pages(500, true).users().first().query()).isEqualTo("skip=0&top=500");
     }
 
     private static InsightlyPages pages(int pageSize, boolean brief) {
