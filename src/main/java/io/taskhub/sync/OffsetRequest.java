@@ -22,10 +22,16 @@ public record OffsetRequest(String path, Map<String, String> parameters, String 
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
 
-    /** The first page, at offset 0. */
-    public static OffsetRequest first(String path, Map<String, String> parameters, String offsetName,
-                                      String sizeName, int size) {
-        return new OffsetRequest(path, parameters, offsetName, 0, sizeName, size);
+    /** The first page, at offset 0, with no other parameters yet. */
+    public static OffsetRequest first(String path, String offsetName, String sizeName, int size) {
+        return new OffsetRequest(path, Map.of(), offsetName, 0, sizeName, size);
+    }
+
+    /** This page with one more query parameter, sent after those it has. */
+    public OffsetRequest with(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(parameters);
+        more.put(name, value);
+        return new OffsetRequest(path, more, offsetName, offset, sizeName, size);
     }
 
     /** The page after this one. */

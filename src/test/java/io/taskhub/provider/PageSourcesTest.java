@@ -96,7 +96,7 @@ class PageSourcesTest {
     @Test
     void insightlyListsOrSearchesByOffset() throws IOException {
         assertThat(insightly.first("tasks", null))
-                .isEqualTo(OffsetRequest.first("/Tasks", Map.of("brief", "true"), "skip", "top", 4));
+                .isEqualTo(OffsetRequest.first("/Tasks", "skip", "top", 4).with("brief", "true"));
         OffsetRequest search = insightly.first("tasks", SINCE);
         assertThat(search.path()).isEqualTo("/Tasks/Search");
         assertThat(search.query()).isEqualTo("updated_after_utc=2026-11-20%2009%3A00%3A00&brief=true&skip=0&top=4");

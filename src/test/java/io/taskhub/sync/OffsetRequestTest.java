@@ -13,25 +13,26 @@ class OffsetRequestTest {
 
     @Test
     void theQueryKeepsItsParametersInOrderThenTheOffsetAndTheSize() {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("since", "2026-11-20 09:00:00");
-        parameters.put("q", "a+b&c");
-        OffsetRequest first = OffsetRequest.first("/items", parameters, "offset", "limit", 50);
+        OffsetRequest plain = OffsetRequest.first("/items", "offset", "limit", 50);
+        OffsetRequest first = plain.with("since", "2026-11-20 09:00:00").with("q", "a+b&c");
         assertThat(first.query()).isEqualTo("since=2026-11-20%2009%3A00%3A00&q=a%2Bb%26c&offset=0&limit=50");
-        assertThat(OffsetRequest.first("/items", Map.of(), "start", "count", 10).query()).isEqualTo("start=0&count=10");
+        assertThat(plain.query()).as("with answers a new request").isEqualTo("offset=0&limit=50");
+        assertThat(first.next().query()).endsWith("&q=a%2Bb%26c&offset=50&limit=50");
 
+        Map<String, String> parameters = new LinkedHashMap<>(Map.of("a", "1"));
+        OffsetRequest copied = new OffsetRequest("/items", parameters, "skip", 0, "top", 5);
         parameters.put("later", "ignored");
-        assertThat(first.query()).as("the request keeps its own copy").doesNotContain("later");
+        assertThat(copied.query()).as("the request keeps its own copy").isEqualTo("a=1&skip=0&top=5");
     }
 
     @Test
     void onlyAFullPageIsFollowedByTheNextOne() {
-        OffsetRequest first = OffsetRequest.first("/items", Map.of(), "skip", "top", 3);
+        OffsetRequest first = OffsetRequest.first("/items", "skip", "top", 3);
         assertThat(first.after(3)).isEqualTo(new OffsetRequest("/items", Map.of(), "skip", 3, "top", 3));
         assertThat(first.after(3).after(4).offset()).isEqualTo(6);
         assertThat(first.after(2)).as("a short page is the last").isNull();
         assertThat(first.after(0)).isNull();
-        assertThatThrownBy(() -> OffsetRequest.first("/items", Map.of(), "skip", "top", 0))
+        assertThatThrownBy(() -> OffsetRequest.first("/items", "skip", "top", 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -4,9 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.taskhub.provider.Provider;
@@ -37,21 +34,17 @@ public class InsightlyPages implements OffsetPages, UserPages<OffsetRequest> {
 
     @Override
     public OffsetRequest first(String type, Instant since) {
-        Map<String, String> query = new LinkedHashMap<>();
-        if (since != null) {
-            query.put("updated_after_utc", searchTime.format(since));
-        }
-        if (properties.brief()) {
-            query.put("brief", "true");
-        }
-        String path = collection(type) + (since == null ? "" : "/Search");
-        return OffsetRequest.first(path, query, "skip", "top", properties.pageSize());
+        OffsetRequest page = since == null
+                ? OffsetRequest.first(collection(type), "skip", "top", properties.pageSize())
+                : OffsetRequest.first(collection(type) + "/Search", "skip", "top", properties.pageSize())
+                        .with("updated_after_utc", searchTime.format(since));
+        return properties.brief() ? page.with("brief", "true") : page;
     }
 
     @Override
     public Directory<OffsetRequest> users() {
-        return new Directory<>(OffsetRequest.first("/Users", Map.of(), "skip", "top", properties.pageSize()),
-                "/USER_ID", "/EMAIL_ADDRESS");
+        return new Directory<>(OffsetRequest.first("/Users", "skip", "top", properties.pageSize()), "/USER_ID",
+                "/EMAIL_ADDRESS");
     }
 
     @Override
@@ -90,7 +83,7 @@ public class InsightlyPages implements OffsetPages, UserPages<OffsetRequest> {
         if (!InsightlyMapper.TYPES.contains(type)) {
             throw new IllegalArgumentException("Insightly has no type " + type);
         }
-        return "/" + type.substring(0, 1).toUpperCase(Locale.ROOT) + type.substring(1);
+        return "/" + Character.toUpperCase(type.charAt(0)) + type.substring(1);
     }
 
     @Override

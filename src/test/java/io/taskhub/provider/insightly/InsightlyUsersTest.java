@@ -49,7 +49,7 @@ class InsightlyUsersTest {
     }
 
     private static OffsetRequest users(int top) {
-        return OffsetRequest.first("/Users", Map.of(), "skip", "top", top);
+        return OffsetRequest.first("/Users", "skip", "top", top);
     }
 
     private static ImportState state(Exchange exchange) {
