@@ -12,4 +12,9 @@ public final class HttpBasic {
     public static String header(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
+
+    /** An API key as the user name and an empty password, which APIs that read a key this way ignore (Insightly). */
+    public static String apiKey(String key) {
+        return header(key, "");
+    }
 }

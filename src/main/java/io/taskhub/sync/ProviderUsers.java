@@ -20,7 +20,7 @@ public class ProviderUsers {
     /** The source is the {@link UserPages} bean named by the variable {@code pageSource}, set by the template. */
     public void start(Exchange exchange) {
         exchange.setVariable(PageImport.USERS, new HashMap<String, String>());
-        exchange.setVariable(PageImport.STATE, ImportState.of("users", source(exchange).firstUsers()));
+        exchange.setVariable(PageImport.STATE, ImportState.of("users", source(exchange).users().first()));
     }
 
     /** Body: a page of the directory. Stops early if the provider ignores the paging and repeats itself. */
@@ -32,7 +32,7 @@ public class ProviderUsers {
         JsonNode answer = exchange.getIn().getBody(JsonNode.class);
         List<JsonNode> records = pages.records(state.getRequest(), answer);
         int before = known.size();
-        records.stream().map(pages::user).filter(Objects::nonNull)
+        records.stream().map(pages.users()::user).filter(Objects::nonNull)
                 .forEach(user -> known.put(user.getKey(), user.getValue()));
         Object next = pages.next(state.getRequest(), answer, records.size());
         state.advance(known.size() > before ? next : null, records.size());

@@ -13,9 +13,20 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public interface UserPages<Q> extends PageSource<Q> {
 
-    /** The first page of the users directory. */
-    Q firstUsers();
+    /** The users directory: its first page, and where a user holds its id and its email. */
+    Directory<Q> users();
 
-    /** One user of the directory as its id and email, or null when it lacks either. */
-    Map.Entry<String, String> user(JsonNode record);
+    /**
+     * @param id    the JSON pointer of a user's id: {@code /USER_ID}
+     * @param email the JSON pointer of its email
+     */
+    record Directory<Q>(Q first, String id, String email) {
+
+        /** One user of the directory as its id and email (trimmed), or null when it lacks either. */
+        public Map.Entry<String, String> user(JsonNode record) {
+            String userId = record.at(id).asText("");
+            String address = record.at(email).asText("");
+            return userId.isBlank() || address.isBlank() ? null : Map.entry(userId, address.trim());
+        }
+    }
 }

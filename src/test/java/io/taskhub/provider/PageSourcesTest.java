@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taskhub.provider.insightly.InsightlyPages;
 import io.taskhub.provider.insightly.InsightlyProperties;
-import io.taskhub.provider.insightly.InsightlyRequest;
 import io.taskhub.provider.quickbooks.QuickBooksCustomer;
 import io.taskhub.provider.quickbooks.QuickBooksPages;
 import io.taskhub.provider.quickbooks.QuickBooksProperties;
@@ -24,6 +23,7 @@ import io.taskhub.provider.salesforce.SalesforceProperties;
 import io.taskhub.provider.xero.XeroPages;
 import io.taskhub.provider.xero.XeroProperties;
 import io.taskhub.sync.MappedRecord;
+import io.taskhub.sync.OffsetRequest;
 import io.taskhub.sync.PageSource;
 import io.taskhub.sync.UnreadablePage;
 import org.junit.jupiter.api.Test;
@@ -95,8 +95,9 @@ class PageSourcesTest {
 
     @Test
     void insightlyListsOrSearchesByOffset() throws IOException {
-        assertThat(insightly.first("tasks", null)).isEqualTo(new InsightlyRequest("/Tasks", null, 0, 4, true));
-        InsightlyRequest search = insightly.first("tasks", SINCE);
+        assertThat(insightly.first("tasks", null))
+                .isEqualTo(OffsetRequest.first("/Tasks", "skip", "top", 4).with("brief", "true"));
+        OffsetRequest search = insightly.first("tasks", SINCE);
         assertThat(search.path()).isEqualTo("/Tasks/Search");
         assertThat(search.query()).isEqualTo("updated_after_utc=2026-11-20%2009%3A00%3A00&brief=true&skip=0&top=4");
 

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,7 +65,8 @@ public final class InsightlyMapper {
      * @param userEmails    Insightly user id (as text) to that user's email
      * @param importedTypes the types this integration imports: a task nests only under an imported type
      */
-    public Mapped map(String type, JsonNode record, Map<String, String> userEmails, Set<String> importedTypes) {
+    public Mapped map(String type, JsonNode record, Map<String, String> userEmails,
+                      Collection<String> importedTypes) {
         return switch (type) {
             case ORGANISATIONS -> organisation(record, userEmails);
             case CONTACTS -> contact(record, userEmails);
@@ -144,7 +146,7 @@ public final class InsightlyMapper {
     }
 
     /** A task of a project sits under it, else one of an opportunity under that, else under the Tasks list. */
-    private TaskRecord task(JsonNode r, Map<String, String> users, Set<String> importedTypes) {
+    private TaskRecord task(JsonNode r, Map<String, String> users, Collection<String> importedTypes) {
         String id = required(r, "TASK_ID");
         boolean done = r.path("COMPLETED").asBoolean(false) || among(Set.of("COMPLETED"), text(r, "STATUS"));
         String project = importedTypes.contains(PROJECTS) ? text(r, "PROJECT_ID") : null;

@@ -1,31 +1,26 @@
 package io.taskhub.provider.insightly;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.taskhub.provider.Provider;
-import io.taskhub.sync.HttpPages;
-import io.taskhub.sync.ListPages;
+import io.taskhub.sync.HttpBasic;
 import io.taskhub.sync.MappedRecord;
+import io.taskhub.sync.OffsetPages;
+import io.taskhub.sync.OffsetRequest;
+import io.taskhub.sync.TenantUrl;
 import io.taskhub.sync.UserPages;
 import org.springframework.stereotype.Component;
 
 /**
- * Insightly's pages: {@code /{Type}} in full, or {@code /{Type}/Search?updated_after_utc} since the cursor, by
- * {@code skip}/{@code top}. Insightly documents the order of neither, so the cursor moves once the last page is
- * stored; offset pages can shift, so a full reconciliation confirms its unseen records by id before archiving them.
- * Records name their users by id: {@code /Users} is paged the same way. HTTP Basic with the API key on the pod's URL.
+ * Insightly's pages: {@code /{Type}} in full, or {@code /{Type}/Search?updated_after_utc} since the cursor, in an
+ * undocumented order, so the cursor moves once the last page is stored. Records name their users by id.
  */
 @Component("insightlyPages")
-public class InsightlyPages implements UserPages<InsightlyRequest>, HttpPages<InsightlyRequest>,
-        ListPages<InsightlyRequest> {
+public class InsightlyPages implements OffsetPages, UserPages<OffsetRequest> {
 
     private final InsightlyMapper mapper;
     private final InsightlyProperties properties;
@@ -38,35 +33,33 @@ public class InsightlyPages implements UserPages<InsightlyRequest>, HttpPages<In
     }
 
     @Override
-    public InsightlyRequest first(String type, Instant since) {
-        return InsightlyRequest.records(InsightlyApi.resource(type), since == null ? null : searchTime.format(since),
-                properties.pageSize(), properties.brief());
+    public OffsetRequest first(String type, Instant since) {
+        OffsetRequest page = since == null
+                ? OffsetRequest.first(collection(type), "skip", "top", properties.pageSize())
+                : OffsetRequest.first(collection(type) + "/Search", "skip", "top", properties.pageSize())
+                        .with("updated_after_utc", searchTime.format(since));
+        return properties.brief() ? page.with("brief", "true") : page;
     }
 
     @Override
-    public InsightlyRequest firstUsers() {
-        return InsightlyRequest.users(properties.pageSize());
+    public Directory<OffsetRequest> users() {
+        return new Directory<>(OffsetRequest.first("/Users", "skip", "top", properties.pageSize()), "/USER_ID",
+                "/EMAIL_ADDRESS");
     }
 
     @Override
-    public String listAt(InsightlyRequest request) {
+    public String listAt(OffsetRequest request) {
         return "";
     }
 
     @Override
-    public String answerTo(InsightlyRequest request) {
+    public String answerTo(OffsetRequest request) {
         return "Insightly's answer to " + request.path() + "?" + request.query();
     }
 
     @Override
-    public InsightlyRequest next(InsightlyRequest request, JsonNode answer, int records) {
-        return request.filledBy(records) ? request.next() : null;
-    }
-
-    @Override
     public MappedRecord map(String type, JsonNode record, ImportContext context) {
-        InsightlyMapper.Mapped mapped = mapper.map(type, record, context.userEmails(),
-                Set.copyOf(context.importedTypes()));
+        InsightlyMapper.Mapped mapped = mapper.map(type, record, context.userEmails(), context.importedTypes());
         return new MappedRecord(mapped.task(), mapped.client());
     }
 
@@ -76,25 +69,21 @@ public class InsightlyPages implements UserPages<InsightlyRequest>, HttpPages<In
     }
 
     @Override
-    public Map.Entry<String, String> user(JsonNode record) {
-        String id = record.path("USER_ID").asText("");
-        String email = record.path("EMAIL_ADDRESS").asText("");
-        return id.isBlank() || email.isBlank() ? null : Map.entry(id, email.trim());
-    }
-
-    @Override
     public String baseUrl(Provider.Connection connection) {
-        return InsightlyApi.baseUrl(connection, properties.baseUrl());
+        return TenantUrl.baseUrl(connection, properties.baseUrl(), "pod", "na1");
     }
 
     @Override
     public String authorization(Provider.Connection connection) {
-        return InsightlyApi.authorization(connection);
+        return HttpBasic.apiKey(connection.credential("apiKey"));
     }
 
     @Override
-    public String recordPath(String type, String id) {
-        return "/" + InsightlyApi.resource(type) + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+    public String collection(String type) {
+        if (!InsightlyMapper.TYPES.contains(type)) {
+            throw new IllegalArgumentException("Insightly has no type " + type);
+        }
+        return "/" + Character.toUpperCase(type.charAt(0)) + type.substring(1);
     }
 
     @Override

@@ -22,12 +22,12 @@ public class InsightlyProvider implements Provider {
     private static final String CHECK_ENDPOINT = "http:insightly?throwExceptionOnFailure=false";
 
     private final ProducerTemplate camel;
-    private final InsightlyProperties properties;
+    private final InsightlyPages api;
     private final ObjectMapper json;
 
-    public InsightlyProvider(ProducerTemplate camel, InsightlyProperties properties, ObjectMapper json) {
+    public InsightlyProvider(ProducerTemplate camel, InsightlyPages api, ObjectMapper json) {
         this.camel = camel;
-        this.properties = properties;
+        this.api = api;
         this.json = json;
     }
 
@@ -72,7 +72,7 @@ public class InsightlyProvider implements Provider {
     public Map<String, Long> countRecords(long integrationId, Connection connection) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String type : types()) {
-            Exchange answer = get(connection, "/" + InsightlyApi.resource(type), "count_total=true&top=1&brief=true");
+            Exchange answer = get(connection, api.collection(type), "count_total=true&top=1&brief=true");
             String total = answer.getException() == null
                     ? answer.getMessage().getHeader("X-Total-Count", String.class) : null;
             if (total != null && total.matches("[0-9]{1,18}")) {
@@ -83,9 +83,9 @@ public class InsightlyProvider implements Provider {
     }
 
     private Exchange get(Connection connection, String path, String query) {
-        String url = InsightlyApi.baseUrl(connection, properties.baseUrl()) + path;
+        String url = api.baseUrl(connection) + path;
         return camel.request(CHECK_ENDPOINT, exchange -> JsonGet.prepare(exchange.getIn(), url,
-                InsightlyApi.authorization(connection)).setHeader(Exchange.HTTP_QUERY, query));
+                api.authorization(connection)).setHeader(Exchange.HTTP_QUERY, query));
     }
 
     /** Asks who the API key belongs to ({@code GET /Users/Me}): the cheapest call that needs a valid key. */

@@ -26,12 +26,12 @@ public class InsightlyRecords {
     private static final Pattern ID = Pattern.compile("[0-9]{1,20}");
 
     private final ProducerTemplate camel;
-    private final InsightlyProperties properties;
+    private final InsightlyPages api;
     private final ObjectMapper json;
 
-    public InsightlyRecords(ProducerTemplate camel, InsightlyProperties properties, ObjectMapper json) {
+    public InsightlyRecords(ProducerTemplate camel, InsightlyPages api, ObjectMapper json) {
         this.camel = camel;
-        this.properties = properties;
+        this.api = api;
         this.json = json;
     }
 
@@ -40,20 +40,20 @@ public class InsightlyRecords {
         if (!ID.matcher(externalId).matches()) {
             throw new IllegalArgumentException("not an Insightly record id: " + externalId);
         }
-        return send(connection, "GET", "/" + InsightlyApi.resource(type) + "/" + externalId, null);
+        return send(connection, "GET", api.collection(type) + "/" + externalId, null);
     }
 
     /** {@code PUT /Contacts} with the record's id and the fields to change: answers the record as changed. */
     public JsonNode update(Provider.Connection connection, String type, ObjectNode body) {
-        return send(connection, "PUT", "/" + InsightlyApi.resource(type), body);
+        return send(connection, "PUT", api.collection(type), body);
     }
 
     private JsonNode send(Provider.Connection connection, String method, String path, ObjectNode body) {
-        String url = InsightlyApi.baseUrl(connection, properties.baseUrl()) + path;
+        String url = api.baseUrl(connection) + path;
         Exchange answer = camel.request(ENDPOINT, exchange -> {
             exchange.getIn().setHeader(Exchange.HTTP_METHOD, method);
             exchange.getIn().setHeader(Exchange.HTTP_URI, url);
-            exchange.getIn().setHeader("Authorization", InsightlyApi.authorization(connection));
+            exchange.getIn().setHeader("Authorization", api.authorization(connection));
             exchange.getIn().setHeader("Accept", "application/json");
             if (body != null) {
                 exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json");

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
 
 import io.taskhub.provider.Provider;
 import io.taskhub.provider.ProviderRejection;
+import io.taskhub.sync.OffsetRequest;
 import org.junit.jupiter.api.Test;
 
 /** Addressing Insightly: pod URLs, HTTP Basic with the key, paged requests. */
@@ -18,17 +22,17 @@ class InsightlyApiTest {
 
     @Test
     void thePodPicksTheBaseUrlUnlessTheEndpointOverridesIt() {
-        assertThat(InsightlyApi.baseUrl(connection("NA1", Map.of()), TEMPLATE))
+        assertThat(pages(500, true).baseUrl(connection("NA1", Map.of())))
                 .isEqualTo("https://api.na1.insightly.com/v3.1");
-        assertThat(InsightlyApi.baseUrl(connection("na1", Map.of("baseUrl", "http://localhost:9/v3.1")), TEMPLATE))
+        assertThat(pages(500, true).baseUrl(connection("na1", Map.of("baseUrl", "http://localhost:9/v3.1"))))
                 .isEqualTo("http://localhost:9/v3.1");
-        assertThatThrownBy(() -> InsightlyApi.baseUrl(connection("evil.example/x?", Map.of()), TEMPLATE))
+        assertThatThrownBy(() -> pages(500, true).baseUrl(connection("evil.example/x?", Map.of())))
                 .isInstanceOf(ProviderRejection.class).hasMessageContaining("pod");
     }
 
     @Test
     void theApiKeyIsTheBasicUserNameWithAnEmptyPassword() {
-        String header = InsightlyApi.authorization(connection("na1", Map.of()));
+        String header = pages(500, true).authorization(connection("na1", Map.of()));
         assertThat(header).startsWith("Basic ");
         assertThat(new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8))
                 .isEqualTo("secret-key:");
@@ -36,17 +40,22 @@ class InsightlyApiTest {
 
     @Test
     void requestsPageWithSkipAndTopAndSearchWithAnEncodedTime() {
-        InsightlyRequest all = InsightlyRequest.records("Contacts", null, 500, true);
+        OffsetRequest all = pages(500, true).first("contacts", null);
         assertThat(all.path()).isEqualTo("/Contacts");
         assertThat(all.query()).isEqualTo("brief=true&skip=0&top=500");
         assertThat(all.next().next().query()).isEqualTo("brief=true&skip=1000&top=500");
-        assertThat(all.filledBy(500)).isTrue();
-        assertThat(all.filledBy(499)).isFalse();
+        assertThat(all.after(500)).isNotNull();
+        assertThat(all.after(499)).isNull();
 
-        InsightlyRequest changed = InsightlyRequest.records("Tasks", "2024-07-05 12:55:00", 100, false);
+        OffsetRequest changed = pages(100, false).first("tasks", Instant.parse("2024-07-05T12:55:00Z"));
         assertThat(changed.path()).isEqualTo("/Tasks/Search");
         assertThat(changed.query()).isEqualTo("updated_after_utc=2024-07-05%2012%3A55%3A00&skip=0&top=100");
-        assertThat(InsightlyRequest.users(500).query()).isEqualTo("skip=0&top=500");
+        assertThat(pages(500, true).users().first().query()).isEqualTo("skip=0&top=500");
+    }
+
+    private static InsightlyPages pages(int pageSize, boolean brief) {
+        return new InsightlyPages(new InsightlyProperties(TEMPLATE, pageSize, Duration.ofMinutes(5),
+                "yyyy-MM-dd HH:mm:ss", brief, Set.of("WON"), Set.of("COMPLETED")));
     }
 
     private static Provider.Connection connection(String pod, Map<String, String> endpoint) {

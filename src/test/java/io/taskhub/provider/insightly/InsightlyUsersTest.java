@@ -11,6 +11,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taskhub.sync.ImportState;
+import io.taskhub.sync.OffsetRequest;
 import io.taskhub.sync.PageImport;
 import io.taskhub.sync.ProviderUsers;
 import org.apache.camel.Exchange;
@@ -31,7 +32,7 @@ class InsightlyUsersTest {
             exchange.setVariable(PageImport.SOURCE, "insightlyPages");
             ProviderUsers users = new ProviderUsers();
             users.start(exchange);
-            assertThat(state(exchange).getRequest()).isEqualTo(InsightlyRequest.users(2));
+            assertThat(state(exchange).getRequest()).isEqualTo(users(2));
 
             JsonNode page;
             try (InputStream in = getClass().getResourceAsStream("/fixtures/insightly/users.json")) {
@@ -39,12 +40,16 @@ class InsightlyUsersTest {
             }
             exchange.getIn().setBody(page);
             users.add(exchange);
-            assertThat(state(exchange).getRequest()).isEqualTo(InsightlyRequest.users(2).next());
+            assertThat(state(exchange).getRequest()).isEqualTo(users(2).next());
             users.add(exchange);
             assertThat(state(exchange).isMore()).as("the same users again: Insightly ignored skip").isFalse();
             assertThat(exchange.getVariable(PageImport.USERS, Map.class))
                     .isEqualTo(Map.of("1187223", "Ann.Archer@Example.com", "1187224", "bob@example.com"));
         }
+    }
+
+    private static OffsetRequest users(int top) {
+        return OffsetRequest.first("/Users", "skip", "top", top);
     }
 
     private static ImportState state(Exchange exchange) {
