@@ -8,22 +8,13 @@ import java.util.Map;
 import io.taskhub.model.Role;
 import io.taskhub.model.Run;
 import io.taskhub.model.RunStatus;
-import io.taskhub.model.RunTrigger;
 import io.taskhub.sandbox.insightly.InsightlySimulator;
 import io.taskhub.sandbox.insightly.InsightlyType;
-import io.taskhub.security.CredentialCipher;
-import io.taskhub.security.UserDirectory;
 import io.taskhub.support.HubTest;
-import io.taskhub.sync.IntegrationRepository;
-import io.taskhub.sync.SyncService;
-import org.apache.camel.CamelContext;
-import org.apache.camel.api.management.ManagedCamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The Insightly routes against the simulator and the embedded PostgreSQL, below the REST API: the users directory
@@ -34,20 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @HubTest
 @CamelSpringBootTest
 @DisableJmx(false)
-class InsightlyRouteTest {
-
-    @Autowired
-    CamelContext camel;
-    @Autowired
-    SyncService syncs;
-    @Autowired
-    IntegrationRepository integrations;
-    @Autowired
-    CredentialCipher cipher;
-    @Autowired
-    UserDirectory directory;
-    @Autowired
-    JdbcTemplate jdbc;
+class InsightlyRouteTest extends ProviderRouteTest {
 
     /** One of the Insightly instance's users, and the only one the hub's account has too. */
     private static final String SALES = "sales@insightly.example";
@@ -103,29 +81,15 @@ class InsightlyRouteTest {
                 + "and external_id = ?", String.class, integration, String.valueOf(deleted))).isEqualTo("DELETED");
     }
 
-    private Run sync(long integration, boolean full) {
-        return syncs.run(syncs.start(integration, RunTrigger.FORCED, full).orElseThrow().runId());
-    }
-
     private String name(long integration, long externalId) {
         return jdbc.queryForObject("select name from task where integration_id = ? and external_id = ?",
                 String.class, integration, String.valueOf(externalId));
     }
 
-    private long completed(String step) {
-        ManagedCamelContext managed = camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class);
-        assertThat(managed.getManagedProcessor(step)).as("the step " + step + " in Hawtio").isNotNull();
-        return managed.getManagedProcessor(step).getExchangesCompleted();
-    }
-
     private long insightlyIntegration() {
         long account = directory.createAccount("Insightly route").id();
         directory.createUser(account, SALES, "Sales", Role.REGULAR, "sales-password-1");
-        long id = integrations.nextId();
-        byte[] credentials = cipher.seal(id, "{\"apiKey\":\"" + InsightlySimulator.DEFAULT_API_KEY
-                + "\",\"pod\":\"na1\"}");
-        integrations.insert(id, account, "insightly", "owner@route.test", credentials,
-                Map.of("baseUrl", insightly.baseUrl()), Map.of(), List.of("projects", "tasks"), 3600);
-        return id;
+        return insert(account, "insightly", "{\"apiKey\":\"" + InsightlySimulator.DEFAULT_API_KEY
+                + "\",\"pod\":\"na1\"}", Map.of("baseUrl", insightly.baseUrl()), Map.of(), List.of("projects", "tasks"));
     }
 }

@@ -8,22 +8,13 @@ import java.util.stream.Collectors;
 
 import io.taskhub.model.Run;
 import io.taskhub.model.RunStatus;
-import io.taskhub.model.RunTrigger;
 import io.taskhub.sandbox.insightly.InsightlySimulator;
 import io.taskhub.sandbox.insightly.InsightlyType;
 import io.taskhub.sandbox.xero.XeroSimulator;
-import io.taskhub.security.CredentialCipher;
-import io.taskhub.security.UserDirectory;
 import io.taskhub.support.HubTest;
-import io.taskhub.sync.IntegrationRepository;
-import io.taskhub.sync.SyncService;
-import org.apache.camel.CamelContext;
-import org.apache.camel.api.management.ManagedCamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The page-import template as Insightly's and Xero's route files instantiate it, against their simulators and the
@@ -34,20 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @HubTest
 @CamelSpringBootTest
 @DisableJmx(false)
-class PageImportRouteTest {
-
-    @Autowired
-    CamelContext camel;
-    @Autowired
-    SyncService syncs;
-    @Autowired
-    IntegrationRepository integrations;
-    @Autowired
-    CredentialCipher cipher;
-    @Autowired
-    UserDirectory directory;
-    @Autowired
-    JdbcTemplate jdbc;
+class PageImportRouteTest extends ProviderRouteTest {
 
     @Test
     void insightlyPagesGoThroughTheNamedStepsOnceEach() {
@@ -57,13 +35,13 @@ class PageImportRouteTest {
             long integration = insert("Insightly route", "insightly", "{\"apiKey\":\""
                     + InsightlySimulator.DEFAULT_API_KEY + "\",\"pod\":\"na1\"}",
                     Map.of("baseUrl", insightly.baseUrl()), Map.of(), List.of("contacts"));
-            Map<String, Long> before = completed("insightly");
+            Map<String, Long> before = steps("insightly");
 
-            Run run = syncs.run(syncs.start(integration, RunTrigger.FORCED, false).orElseThrow().runId());
+            Run run = sync(integration, false);
 
             assertThat(run.status()).as(String.valueOf(run.error())).isEqualTo(RunStatus.SUCCEEDED);
             assertThat(run.counts().created()).isEqualTo(1200);
-            assertThat(delta(before, completed("insightly"))).containsExactlyInAnyOrderEntriesOf(Map.of(
+            assertThat(delta(before, steps("insightly"))).containsExactlyInAnyOrderEntriesOf(Map.of(
                     "insightly-fetch-page", 3L, "insightly-map-page", 3L, "insightly-store-page", 3L));
             assertThat(cursor(integration, "contacts")).isNotNull();
         }
@@ -78,28 +56,22 @@ class PageImportRouteTest {
                     + xero.issueRefreshToken() + "\"}", Map.of("baseUrl", xero.baseUrl(), "tokenUrl", xero.tokenUrl()),
                     Map.of("revenueAccountCode", XeroSimulator.REVENUE_ACCOUNT,
                             "expenseAccountCode", XeroSimulator.EXPENSE_ACCOUNT), List.of("contacts"));
-            Map<String, Long> before = completed("xero");
+            Map<String, Long> before = steps("xero");
 
-            Run run = syncs.run(syncs.start(integration, RunTrigger.FORCED, false).orElseThrow().runId());
+            Run run = sync(integration, false);
 
             assertThat(run.status()).as(String.valueOf(run.error())).isEqualTo(RunStatus.SUCCEEDED);
             assertThat(run.counts().created()).isEqualTo(250);
-            assertThat(delta(before, completed("xero"))).containsExactlyInAnyOrderEntriesOf(Map.of(
+            assertThat(delta(before, steps("xero"))).containsExactlyInAnyOrderEntriesOf(Map.of(
                     "xero-fetch-page", 3L, "xero-map-page", 3L, "xero-store-page", 3L));
             assertThat(cursor(integration, "contacts")).isNotNull();
         }
     }
 
-    private Map<String, Long> completed(String provider) {
-        ManagedCamelContext managed = camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class);
-        return Map.of(provider + "-fetch-page", count(managed, provider + "-fetch-page"),
-                provider + "-map-page", count(managed, provider + "-map-page"),
-                provider + "-store-page", count(managed, provider + "-store-page"));
-    }
-
-    private static long count(ManagedCamelContext managed, String step) {
-        assertThat(managed.getManagedProcessor(step)).as("the step " + step + " in Hawtio").isNotNull();
-        return managed.getManagedProcessor(step).getExchangesCompleted();
+    private Map<String, Long> steps(String provider) {
+        return Map.of(provider + "-fetch-page", completed(provider + "-fetch-page"),
+                provider + "-map-page", completed(provider + "-map-page"),
+                provider + "-store-page", completed(provider + "-store-page"));
     }
 
     private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
@@ -107,17 +79,4 @@ class PageImportRouteTest {
                 step -> step.getValue() - before.get(step.getKey())));
     }
 
-    private String cursor(long integration, String type) {
-        return jdbc.queryForList("select position from sync_cursor where integration_id = ? and type = ?",
-                String.class, integration, type).stream().findFirst().orElse(null);
-    }
-
-    private long insert(String accountName, String provider, String credentials, Map<String, String> endpoint,
-                        Map<String, Object> settings, List<String> types) {
-        long account = directory.createAccount(accountName).id();
-        long id = integrations.nextId();
-        integrations.insert(id, account, provider, "owner@route.test", cipher.seal(id, credentials), endpoint,
-                settings, types, 3600);
-        return id;
-    }
 }

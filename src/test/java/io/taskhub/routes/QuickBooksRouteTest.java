@@ -7,22 +7,13 @@ import java.util.Map;
 
 import io.taskhub.model.Run;
 import io.taskhub.model.RunStatus;
-import io.taskhub.model.RunTrigger;
 import io.taskhub.sandbox.quickbooks.QuickBooksEntity;
 import io.taskhub.sandbox.quickbooks.QuickBooksSimulator;
-import io.taskhub.security.CredentialCipher;
-import io.taskhub.security.UserDirectory;
 import io.taskhub.support.HubTest;
-import io.taskhub.sync.IntegrationRepository;
-import io.taskhub.sync.SyncService;
-import org.apache.camel.CamelContext;
-import org.apache.camel.api.management.ManagedCamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The QuickBooks routes against the simulator and the embedded PostgreSQL, below the REST API: the page-import
@@ -33,22 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @HubTest
 @CamelSpringBootTest
 @DisableJmx(false)
-class QuickBooksRouteTest {
+class QuickBooksRouteTest extends ProviderRouteTest {
 
     private static final List<String> TYPES = List.of("customers", "invoices", "payments", "estimates");
-
-    @Autowired
-    CamelContext camel;
-    @Autowired
-    SyncService syncs;
-    @Autowired
-    IntegrationRepository integrations;
-    @Autowired
-    CredentialCipher cipher;
-    @Autowired
-    UserDirectory directory;
-    @Autowired
-    JdbcTemplate jdbc;
 
     // hub.quickbooks.page-size is 1000: 1,100 of each entity are two pages each
     private final QuickBooksSimulator quickbooks = QuickBooksSimulator.start(QuickBooksSimulator.Options.defaults()
@@ -64,7 +42,7 @@ class QuickBooksRouteTest {
         long integration = quickbooksIntegration();
         long storedBefore = completed("quickbooks-store-page");
 
-        Run full = sync(integration);
+        Run full = sync(integration, false);
 
         assertThat(full.status()).as(String.valueOf(full.error())).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(full.counts().fetched()).isEqualTo(4 * 1100);
@@ -79,7 +57,7 @@ class QuickBooksRouteTest {
 
         quickbooks.expireAccessTokens();
         quickbooks.resetCounters();
-        Run incremental = sync(integration);
+        Run incremental = sync(integration, false);
 
         assertThat(incremental.status()).as(String.valueOf(incremental.error())).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(incremental.counts().fetched()).isZero();
@@ -90,7 +68,7 @@ class QuickBooksRouteTest {
     @Test
     void aFullReconciliationWhosePagesShiftedDeletesOnlyWhatQuickBooksNoLongerHas() {
         long integration = quickbooksIntegration(List.of("customers"));
-        assertThat(sync(integration).status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(sync(integration, false).status()).isEqualTo(RunStatus.SUCCEEDED);
 
         // customer 1099 is deleted before the run; customer 0 once page 1 (customers 0 to 999) was read, so that
         // customer 1000 moves onto page 1 and goes unseen
@@ -99,7 +77,7 @@ class QuickBooksRouteTest {
         quickbooks.delete(deleted);
         quickbooks.deleteWhilePaging(quickbooks.id(QuickBooksEntity.CUSTOMER, 0));
         long confirmedBefore = completed("quickbooks-confirm-by-id");
-        Run full = syncs.run(syncs.start(integration, RunTrigger.FORCED, true).orElseThrow().runId());
+        Run full = sync(integration, true);
 
         assertThat(full.status()).as(String.valueOf(full.error())).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(full.counts().fetched()).isEqualTo(1098);
@@ -109,28 +87,14 @@ class QuickBooksRouteTest {
                 integration)).hasSize(1099).contains(shifted).doesNotContain(deleted);
     }
 
-    private Run sync(long integration) {
-        return syncs.run(syncs.start(integration, RunTrigger.FORCED, false).orElseThrow().runId());
-    }
-
-    private long completed(String step) {
-        ManagedCamelContext managed = camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class);
-        assertThat(managed.getManagedProcessor(step)).as("the step " + step + " in Hawtio").isNotNull();
-        return managed.getManagedProcessor(step).getExchangesCompleted();
-    }
-
     private long quickbooksIntegration() {
         return quickbooksIntegration(TYPES);
     }
 
     private long quickbooksIntegration(List<String> types) {
-        long account = directory.createAccount("QuickBooks route").id();
-        long id = integrations.nextId();
-        byte[] credentials = cipher.seal(id, "{\"clientId\":\"" + QuickBooksSimulator.DEFAULT_CLIENT_ID
+        return insert("QuickBooks route", "quickbooks", "{\"clientId\":\"" + QuickBooksSimulator.DEFAULT_CLIENT_ID
                 + "\",\"clientSecret\":\"" + QuickBooksSimulator.DEFAULT_CLIENT_SECRET + "\",\"refreshToken\":\""
-                + quickbooks.issueRefreshToken() + "\",\"realmId\":\"" + quickbooks.realmId() + "\"}");
-        integrations.insert(id, account, "quickbooks", "owner@route.test", credentials,
-                Map.of("baseUrl", quickbooks.baseUrl(), "tokenUrl", quickbooks.tokenUrl()), Map.of(), types, 3600);
-        return id;
+                + quickbooks.issueRefreshToken() + "\",\"realmId\":\"" + quickbooks.realmId() + "\"}",
+                Map.of("baseUrl", quickbooks.baseUrl(), "tokenUrl", quickbooks.tokenUrl()), Map.of(), types);
     }
 }

@@ -10,16 +10,10 @@ import io.taskhub.model.Run;
 import io.taskhub.model.TaskRecord;
 import io.taskhub.provider.salesforce.SalesforceProvider;
 import io.taskhub.model.RunStatus;
-import io.taskhub.model.RunTrigger;
 import io.taskhub.sandbox.salesforce.SalesforceSimulator;
-import io.taskhub.security.CredentialCipher;
-import io.taskhub.security.UserDirectory;
 import io.taskhub.support.HubTest;
-import io.taskhub.sync.IntegrationRepository;
 import io.taskhub.sync.MappedPage;
 import io.taskhub.sync.SyncContext;
-import io.taskhub.sync.SyncService;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.api.management.ManagedCamelContext;
 import org.apache.camel.api.management.mbean.ManagedRouteMBean;
@@ -28,7 +22,6 @@ import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The Salesforce routes against the simulator and the embedded PostgreSQL, below the REST API: each page written
@@ -38,20 +31,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @HubTest
 @CamelSpringBootTest
 @DisableJmx(false)
-class SalesforceRouteTest {
+class SalesforceRouteTest extends ProviderRouteTest {
 
-    @Autowired
-    CamelContext camel;
-    @Autowired
-    SyncService syncs;
-    @Autowired
-    IntegrationRepository integrations;
-    @Autowired
-    CredentialCipher cipher;
-    @Autowired
-    UserDirectory directory;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     SalesforceProvider salesforceProvider;
 
@@ -71,7 +52,7 @@ class SalesforceRouteTest {
         ManagedRouteMBean writes = camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class)
                 .getManagedRoute("sync-write-page");
         long pagesBefore = writes.getExchangesCompleted();
-        Run run = syncs.run(syncs.start(integration, RunTrigger.FORCED, false).orElseThrow().runId());
+        Run run = sync(integration, false);
 
         assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(writes.getExchangesCompleted() - pagesBefore).isEqualTo(4);
@@ -89,7 +70,7 @@ class SalesforceRouteTest {
     @Test
     void aPageIsNotWrittenOnceAnotherInstanceHoldsTheLease() {
         long integration = salesforceIntegration("Lease test");
-        Run first = syncs.run(syncs.start(integration, RunTrigger.FORCED, false).orElseThrow().runId());
+        Run first = sync(integration, false);
         String cursor = cursor(integration);
         long root = jdbc.queryForObject("select id from task where integration_id = ? and kind = 'PROJECT'",
                 Long.class, integration);
@@ -115,8 +96,7 @@ class SalesforceRouteTest {
     }
 
     private String cursor(long integration) {
-        return jdbc.queryForObject("select position from sync_cursor where integration_id = ? "
-                + "and type = 'opportunities'", String.class, integration);
+        return cursor(integration, "opportunities");
     }
 
     private long account(long integration) {
@@ -124,13 +104,9 @@ class SalesforceRouteTest {
     }
 
     private long salesforceIntegration(String accountName) {
-        long account = directory.createAccount(accountName).id();
-        long id = integrations.nextId();
-        byte[] credentials = cipher.seal(id, "{\"clientId\":\"" + SalesforceSimulator.DEFAULT_CLIENT_ID
+        return insert(accountName, "salesforce", "{\"clientId\":\"" + SalesforceSimulator.DEFAULT_CLIENT_ID
                 + "\",\"clientSecret\":\"" + SalesforceSimulator.DEFAULT_CLIENT_SECRET
-                + "\",\"refreshToken\":\"" + SalesforceSimulator.DEFAULT_REFRESH_TOKEN + "\"}");
-        integrations.insert(id, account, "salesforce", "owner@route.test", credentials,
-                Map.of("loginUrl", salesforce.baseUrl()), Map.of(), List.of("opportunities", "cases"), 3600);
-        return id;
+                + "\",\"refreshToken\":\"" + SalesforceSimulator.DEFAULT_REFRESH_TOKEN + "\"}",
+                Map.of("loginUrl", salesforce.baseUrl()), Map.of(), List.of("opportunities", "cases"));
     }
 }

@@ -7,21 +7,12 @@ import java.util.Map;
 
 import io.taskhub.model.Run;
 import io.taskhub.model.RunStatus;
-import io.taskhub.model.RunTrigger;
 import io.taskhub.sandbox.xero.XeroSimulator;
-import io.taskhub.security.CredentialCipher;
-import io.taskhub.security.UserDirectory;
 import io.taskhub.support.HubTest;
-import io.taskhub.sync.IntegrationRepository;
-import io.taskhub.sync.SyncService;
-import org.apache.camel.CamelContext;
-import org.apache.camel.api.management.ManagedCamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The Xero routes against the simulator and the embedded PostgreSQL, below the REST API: the contacts paged newest
@@ -31,20 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @HubTest
 @CamelSpringBootTest
 @DisableJmx(false)
-class XeroRouteTest {
-
-    @Autowired
-    CamelContext camel;
-    @Autowired
-    SyncService syncs;
-    @Autowired
-    IntegrationRepository integrations;
-    @Autowired
-    CredentialCipher cipher;
-    @Autowired
-    UserDirectory directory;
-    @Autowired
-    JdbcTemplate jdbc;
+class XeroRouteTest extends ProviderRouteTest {
 
     // hub.xero.page-size is 100: 250 contacts are three pages
     private final XeroSimulator xero = XeroSimulator.start(XeroSimulator.Options.defaults().withContacts(250));
@@ -59,7 +37,7 @@ class XeroRouteTest {
         long integration = xeroIntegration();
         long fetchedBefore = completed("xero-fetch-page");
 
-        Run full = sync(integration);
+        Run full = sync(integration, false);
 
         assertThat(full.status()).as(String.valueOf(full.error())).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(full.counts().created()).isEqualTo(250);
@@ -75,7 +53,7 @@ class XeroRouteTest {
                 + "and status = 'ACTIVE' order by external_id limit 1", String.class, integration);
         xero.archiveContact(archived);
         xero.resetCounters();
-        Run incremental = sync(integration);
+        Run incremental = sync(integration, false);
 
         assertThat(incremental.status()).as(String.valueOf(incremental.error())).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(incremental.counts().archived()).isEqualTo(1);
@@ -87,28 +65,14 @@ class XeroRouteTest {
                 Boolean.class, integration, archived)).isTrue();
     }
 
-    private Run sync(long integration) {
-        return syncs.run(syncs.start(integration, RunTrigger.FORCED, false).orElseThrow().runId());
-    }
-
     private int count(String sql, long integration) {
         return jdbc.queryForObject(sql, Integer.class, integration);
     }
 
-    private long completed(String step) {
-        ManagedCamelContext managed = camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class);
-        assertThat(managed.getManagedProcessor(step)).as("the step " + step + " in Hawtio").isNotNull();
-        return managed.getManagedProcessor(step).getExchangesCompleted();
-    }
-
     private long xeroIntegration() {
-        long account = directory.createAccount("Xero route").id();
-        long id = integrations.nextId();
-        byte[] credentials = cipher.seal(id, "{\"clientId\":\"" + XeroSimulator.DEFAULT_CLIENT_ID
+        return insert("Xero route", "xero", "{\"clientId\":\"" + XeroSimulator.DEFAULT_CLIENT_ID
                 + "\",\"clientSecret\":\"" + XeroSimulator.DEFAULT_CLIENT_SECRET + "\",\"refreshToken\":\""
-                + xero.issueRefreshToken() + "\"}");
-        integrations.insert(id, account, "xero", "owner@route.test", credentials,
-                Map.of("baseUrl", xero.baseUrl(), "tokenUrl", xero.tokenUrl()), Map.of(), List.of("contacts"), 3600);
-        return id;
+                + xero.issueRefreshToken() + "\"}", Map.of("baseUrl", xero.baseUrl(), "tokenUrl", xero.tokenUrl()),
+                Map.of(), List.of("contacts"));
     }
 }
