@@ -236,6 +236,22 @@ class XeroEndToEndTest {
     }
 
     @Test
+    @Order(6)
+    void anInvoiceWhoseAnswerIsLostIsSentAgainAndBookedOnce() {
+        long clientId = clientId(activeContact(11));
+        int before = xero.invoices().size();
+        xero.dropAnswersAfterBooking(1);
+
+        HubClient.Answer created = admin.post(integration + "/invoices", invoice(clientId, List.of(
+                Map.of("description", "Support", "quantity", 2, "unitAmount", 80))));
+
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(xero.invoices()).as("the repeated request, with the same Idempotency-Key, books nothing more")
+                .hasSize(before + 1);
+        assertThat(xero.invoices().get(before).get("InvoiceID")).isEqualTo(created.get("invoiceId").asText());
+    }
+
+    @Test
     @Order(7)
     void invoicesAreCheckedHereFirstAndXerosRefusalsComeBackAs422() {
         long clientId = clientId(activeContact(11));

@@ -1,7 +1,6 @@
 package io.taskhub.provider.xero;
 
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -23,9 +22,6 @@ import org.springframework.stereotype.Component;
 /** The steps of the {@code xero-invoices-export} route: Xero's request for an invoice, and what its answer means. */
 @Component("xeroInvoices")
 public class XeroInvoices {
-
-    /** Exchange property: the key that makes a repeated request (after a dropped connection) book nothing twice. */
-    public static final String IDEMPOTENCY_KEY = "xeroIdempotencyKey";
 
     private final IntegrationRepository integrations;
     private final CredentialCipher cipher;
@@ -49,7 +45,6 @@ public class XeroInvoices {
                 new TypeReference<>() { });
         session.session(integration.id(),
                 new Provider.Connection(credentials, integration.endpoint(), integration.settings())).attach(exchange);
-        exchange.setProperty(IDEMPOTENCY_KEY, UUID.randomUUID().toString());
         String revenueAccount = String.valueOf(integration.settings().get(XeroMapper.REVENUE_SETTING));
         return json.writeValueAsString(XeroMapper.invoice(export, revenueAccount));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.taskhub.sandbox.CatchAllTransformer;
 import io.taskhub.sandbox.FormEncoding;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -50,6 +51,9 @@ final class XeroApiTransformer extends CatchAllTransformer {
         XeroReply reply;
         try {
             reply = route(serveEvent.getRequest());
+            if (reply.dropped()) {
+                return new ResponseDefinitionBuilder().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+            }
         } catch (RuntimeException e) {
             reply = XeroReply.json(500, Map.of("ErrorNumber", 500, "Type", "UnknownErrorException",
                     "Message", "An error occurred in Xero: " + e));
@@ -102,7 +106,8 @@ final class XeroApiTransformer extends CatchAllTransformer {
                     ? contacts(query, request.getHeader("If-Modified-Since"), url, tenant) : notAllowed();
             case "Accounts" -> method.equals(RequestMethod.GET) ? ledger.accounts() : notAllowed();
             case "Invoices" -> method.equals(RequestMethod.PUT) || method.equals(RequestMethod.POST)
-                    ? ledger.createInvoices(parse(request.getBodyAsString()), request.getHeader("Idempotency-Key"))
+                    ? booked(ledger.createInvoices(parse(request.getBodyAsString()),
+                            request.getHeader("Idempotency-Key")))
                     : notAllowed();
             default -> XeroReply.json(404, Map.of("Title", "Not Found", "Status", 404));
         };
@@ -136,6 +141,11 @@ final class XeroApiTransformer extends CatchAllTransformer {
             body.put("pagination", pagination);
         }
         return XeroReply.json(200, body);
+    }
+
+    /** What Xero booked, unless the answer is lost on its way back (the booking stays). */
+    private XeroReply booked(XeroReply answer) {
+        return traffic.dropsAnswer() ? XeroReply.DROPPED : answer;
     }
 
     private XeroReply connections() {

@@ -11,6 +11,8 @@ import java.util.UUID;
 record XeroReply(int status, Map<String, String> headers, byte[] body) {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** No answer at all: the connection is reset after the request was carried out. */
+    static final XeroReply DROPPED = new XeroReply(0, Map.of(), null);
 
     static XeroReply json(int status, Object value) {
         try {
@@ -40,6 +42,10 @@ record XeroReply(int status, Map<String, String> headers, byte[] body) {
     /** The OAuth error shape of Xero's identity server. */
     static XeroReply oauthError(String error) {
         return json(400, Map.of("error", error));
+    }
+
+    boolean dropped() {
+        return status == DROPPED.status;
     }
 
     XeroReply withHeader(String name, String value) {

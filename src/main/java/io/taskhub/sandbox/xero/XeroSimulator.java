@@ -258,6 +258,14 @@ public final class XeroSimulator implements AutoCloseable {
         traffic.plan(count, XeroReply.json(status, Map.of("Title", "Service Unavailable", "Status", status)));
     }
 
+    /**
+     * The next {@code count} invoice requests are booked, then their connections reset before Xero's answer: only
+     * the same request with the same {@code Idempotency-Key} gets the booked invoice instead of booking another.
+     */
+    public void dropAnswersAfterBooking(int count) {
+        traffic.dropAfterBooking(count);
+    }
+
     public void clearFaults() {
         traffic.clearPlans();
     }

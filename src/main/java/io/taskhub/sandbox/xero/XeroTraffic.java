@@ -18,6 +18,7 @@ final class XeroTraffic {
     private final Deque<Long> lastMinute = new ArrayDeque<>();
     private int today;
     private final PlannedAnswers<XeroReply> planned = new PlannedAnswers<>();
+    private final AtomicInteger dropsAfterBooking = new AtomicInteger();
 
     synchronized void logContacts(XeroSimulator.ContactsRequest request) {
         if (contactsLog.size() == LOG_SIZE) {
@@ -46,6 +47,15 @@ final class XeroTraffic {
                 .withHeader("X-AppMinLimit-Remaining", String.valueOf(Math.max(0, 10_000 - lastMinute.size())));
     }
 
+    void dropAfterBooking(int count) {
+        dropsAfterBooking.set(count);
+    }
+
+    /** Whether this booked request's answer is lost on the way back. */
+    boolean dropsAnswer() {
+        return dropsAfterBooking.getAndUpdate(left -> Math.max(0, left - 1)) > 0;
+    }
+
     void plan(int count, XeroReply reply) {
         planned.plan(count, reply);
     }
@@ -57,6 +67,7 @@ final class XeroTraffic {
 
     void clearPlans() {
         planned.clear();
+        dropsAfterBooking.set(0);
     }
 
     synchronized void reset() {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -24,6 +25,7 @@ import static io.taskhub.sandbox.xero.XeroSimulator.DEFAULT_CLIENT_ID;
 import static io.taskhub.sandbox.xero.XeroSimulator.DEFAULT_CLIENT_SECRET;
 import static io.taskhub.sandbox.xero.XeroSimulator.DEFAULT_TENANT_ID;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The simulator speaks Xero's wire format: rotation, paging, If-Modified-Since, validation, throttling. */
 class XeroSimulatorTest {
@@ -120,6 +122,24 @@ class XeroSimulatorTest {
         String httpDate = "Mon, 01 Jan 2035 00:00:00 GMT";
         assertThat(get("/api.xro/2.0/Contacts?page=1&includeArchived=true", token, httpDate).body()
                 .path("Contacts").size()).isZero();
+    }
+
+    @Test
+    void anInvoiceWhoseAnswerIsLostIsBookedAndTheSameKeyGetsItAgain() throws Exception {
+        String token = accessToken();
+        Map<String, Object> invoice = Map.of("Type", "ACCREC", "Contact", Map.of("ContactID", xero.contactId(4)),
+                "LineItems", List.of(Map.of("Description", "Support", "Quantity", 1, "UnitAmount", 80,
+                        "AccountCode", XeroSimulator.REVENUE_ACCOUNT)));
+        int before = xero.invoices().size();
+        xero.dropAnswersAfterBooking(1);
+
+        assertThatThrownBy(() -> put("/api.xro/2.0/Invoices", token, Map.of("Invoices", List.of(invoice)), "key-9"))
+                .as("booked, but the answer is lost").isInstanceOf(IOException.class);
+        assertThat(xero.invoices()).hasSize(before + 1);
+        assertThat(put("/api.xro/2.0/Invoices", token, Map.of("Invoices", List.of(invoice)), "key-9").body()
+                .path("Invoices").get(0).path("InvoiceID").asText())
+                .isEqualTo(xero.invoices().get(before).get("InvoiceID"));
+        assertThat(xero.invoices()).hasSize(before + 1);
     }
 
     @Test
