@@ -12,22 +12,15 @@ import java.util.Map;
 
 import io.taskhub.model.Run;
 import io.taskhub.model.RunStatus;
-import io.taskhub.model.RunTrigger;
 import io.taskhub.sandbox.salesforce.SalesforceSimulator;
-import io.taskhub.security.CredentialCipher;
-import io.taskhub.security.UserDirectory;
 import io.taskhub.support.HubTest;
 import io.taskhub.sync.ExportChoice;
 import io.taskhub.sync.ExportJob;
-import io.taskhub.sync.IntegrationRepository;
-import io.taskhub.sync.SyncService;
 import org.apache.camel.Exchange;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.stubbing.Answer;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
@@ -40,22 +33,12 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 @CamelSpringBootTest
 @TestPropertySource(properties = {"hub.salesforce.bulk-threshold=1000", "hub.salesforce.bulk-page-size=1500",
         "hub.salesforce.bulk-poll-delay=20ms", "hub.salesforce.bulk-poll-max-delay=100ms"})
-class SalesforceBulkRouteTest {
+class SalesforceBulkRouteTest extends ProviderRouteTest {
 
     private static final String ROWS = "select type, external_id, name, status, coalesce(archived_reason, '-'), "
             + "external_updated_at from task where integration_id = ?"
             + " and kind = 'TASK' and type <> 'list' order by type, external_id";
 
-    @Autowired
-    SyncService syncs;
-    @Autowired
-    IntegrationRepository integrations;
-    @Autowired
-    CredentialCipher cipher;
-    @Autowired
-    UserDirectory directory;
-    @Autowired
-    JdbcTemplate jdbc;
     @MockitoSpyBean
     ExportChoice exportChoice;
 
@@ -121,7 +104,7 @@ class SalesforceBulkRouteTest {
         salesforce.update(salesforce.opportunityId(1), Map.of("Name", "Renamed"));
         salesforce.resetCounters();
 
-        Run incremental = syncs.run(syncs.start(integration, RunTrigger.FORCED, false).orElseThrow().runId());
+        Run incremental = sync(integration, false);
 
         assertThat(incremental.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(incremental.counts().updated()).isEqualTo(1);
@@ -158,7 +141,7 @@ class SalesforceBulkRouteTest {
     }
 
     private Run full(long integration) {
-        return syncs.run(syncs.start(integration, RunTrigger.FORCED, true).orElseThrow().runId());
+        return sync(integration, true);
     }
 
     private List<List<Object>> rows(long integration) {
@@ -172,18 +155,13 @@ class SalesforceBulkRouteTest {
     }
 
     private String cursor(long integration) {
-        return jdbc.queryForObject("select position from sync_cursor where integration_id = ? "
-                + "and type = 'opportunities'", String.class, integration);
+        return cursor(integration, "opportunities");
     }
 
     private long salesforceIntegration(String accountName) {
-        long account = directory.createAccount(accountName).id();
-        long id = integrations.nextId();
-        byte[] credentials = cipher.seal(id, "{\"clientId\":\"" + SalesforceSimulator.DEFAULT_CLIENT_ID
+        return insert(accountName, "salesforce", "{\"clientId\":\"" + SalesforceSimulator.DEFAULT_CLIENT_ID
                 + "\",\"clientSecret\":\"" + SalesforceSimulator.DEFAULT_CLIENT_SECRET
-                + "\",\"refreshToken\":\"" + SalesforceSimulator.DEFAULT_REFRESH_TOKEN + "\"}");
-        integrations.insert(id, account, "salesforce", "owner@route.test", credentials,
-                Map.of("loginUrl", salesforce.baseUrl()), Map.of(), List.of("opportunities", "cases"), 3600);
-        return id;
+                + "\",\"refreshToken\":\"" + SalesforceSimulator.DEFAULT_REFRESH_TOKEN + "\"}",
+                Map.of("loginUrl", salesforce.baseUrl()), Map.of(), List.of("opportunities", "cases"));
     }
 }
