@@ -174,8 +174,13 @@ public class IntegrationsApi {
     }
 
     StoredIntegration find(String acc, String id) {
+        return find(acc, "id", id);
+    }
+
+    /** {@code field} names the id in a refusal: the path's {@code id}, or a body's {@code integrationId}. */
+    StoredIntegration find(String acc, String field, String id) {
         long account = Accounts.existing(directory, acc);
-        return integrations.find(account, Check.id("id", id))
+        return integrations.find(account, Check.id(field, id))
                 .orElseThrow(() -> ApiProblem.notFound("no integration " + id + " in this account"));
     }
 

@@ -130,6 +130,11 @@ class SalesforceSignInEndToEndTest {
         assertThat(replayed.status()).isEqualTo(400);
         assertThat(replayed.text()).contains("already used").contains("Nothing was changed");
 
+        HubClient.Answer malformed = admin.post(account + "/connections", Map.of("provider", "salesforce",
+                "integrationId", "first"));
+        assertThat(malformed.status()).as(malformed.text()).isEqualTo(400);
+        assertThat(malformed.get("field").asText()).isEqualTo("integrationId");
+
         HubClient.Answer started = admin.post(account + "/connections", Map.of("provider", "salesforce",
                 "endpoint", Map.of("loginUrl", salesforce.baseUrl()), "integrationId", id(integration)));
         String callback = browser.authorize(started.get("authorizeUrl").asText());
