@@ -175,7 +175,8 @@ public class ConnectionsApi {
 
     /** The integration keeps its endpoint, settings, types and interval; only who owns it and its grant change. */
     private ConnectionRepository.Request forReenable(String acc, Provider provider, String integrationId) {
-        StoredIntegration integration = IntegrationsApi.reenableable(integrationsApi.find(acc, "integrationId", integrationId));
+        StoredIntegration integration = IntegrationsApi.reenableable(
+                integrationsApi.find(acc, "integrationId", integrationId));
         if (!integration.provider().equals(provider.id())) {
             throw ApiProblem.invalid("integrationId", "integration " + integrationId + " is a "
                     + integration.provider() + " integration, not " + provider.id());

@@ -90,6 +90,7 @@ class InsightlyRouteTest extends ProviderRouteTest {
         long account = directory.createAccount("Insightly route").id();
         directory.createUser(account, SALES, "Sales", Role.REGULAR, "sales-password-1");
         return insert(account, "insightly", "{\"apiKey\":\"" + InsightlySimulator.DEFAULT_API_KEY
-                + "\",\"pod\":\"na1\"}", Map.of("baseUrl", insightly.baseUrl()), Map.of(), List.of("projects", "tasks"));
+                + "\",\"pod\":\"na1\"}", Map.of("baseUrl", insightly.baseUrl()), Map.of(),
+                List.of("projects", "tasks"));
     }
 }

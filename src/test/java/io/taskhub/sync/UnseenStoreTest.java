@@ -57,8 +57,8 @@ class UnseenStoreTest {
                     + "and type = 'contacts' and kind = 'TASK' order by external_id", String.class, integration);
             assertThat(imported).hasSize(3);
             // the next full reconciliation, which has not seen them yet
-            SyncContext later = new SyncContext(run.id() + 1, integration, account, null, null, List.of("contacts"), true,
-                    Map.of(), Map.of());
+            SyncContext later = new SyncContext(run.id() + 1, integration, account, null, null, List.of("contacts"),
+                    true, Map.of(), Map.of());
 
             assertThat(store.unseen(UNSEEN, later, "contacts")).containsExactlyElementsOf(imported);
 
