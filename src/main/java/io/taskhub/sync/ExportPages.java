@@ -37,9 +37,9 @@ public class ExportPages implements PageSource<ExportPages.Request> {
     }
 
     @Override
-    public void check(Request request, JsonNode answer) throws UnreadablePage {
+    public void check(Request request, JsonNode answer, String page) throws UnreadablePage {
         if (!answer.path("records").isArray()) {
-            throw new UnreadablePage("the export job's results", "they hold no records", null);
+            throw new UnreadablePage(page, "it holds no records", null);
         }
     }
 

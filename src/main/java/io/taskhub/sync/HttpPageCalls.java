@@ -42,7 +42,7 @@ public class HttpPageCalls {
         String page = sync(exchange).provider() + "'s answer to " + request.path() + "?" + request.query();
         JsonNode answer = reader.read(exchange, page);
         FreshRequest.clear(exchange.getIn());
-        source(exchange).check(request, answer);
+        source(exchange).check(request, answer, page);
         exchange.getIn().setBody(answer);
     }
 

@@ -15,14 +15,11 @@ public interface ListPages<Q> extends PageSource<Q> {
     /** The JSON pointer of the records' list in an answer: {@code /records}, or empty when the answer is the list. */
     String listAt(Q request);
 
-    /** The answer in the provider's words, for an unreadable page: "Xero's answer to page 2 of the contacts". */
-    String answerTo(Q request);
-
     @Override
-    default void check(Q request, JsonNode answer) throws UnreadablePage {
+    default void check(Q request, JsonNode answer, String page) throws UnreadablePage {
         String at = listAt(request);
         if (!answer.at(at).isArray()) {
-            throw new UnreadablePage(answerTo(request),
+            throw new UnreadablePage(page,
                     at.isEmpty() ? "it is not a list of records" : "it holds no " + at.substring(1) + " list", null);
         }
     }

@@ -1,19 +1,21 @@
 package io.taskhub.sync;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.taskhub.model.ClientRecord;
 import io.taskhub.model.RejectedRecord;
 import io.taskhub.model.TaskRecord;
 import io.taskhub.provider.RecordRejected;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +32,9 @@ public class PageImport {
     public static final String SOURCE = "pageSource";
     /** The variable holding the provider's users (id → email) where its records are assigned by them. */
     public static final String USERS = "providerUsers";
+
+    /** The body {@link #read} leaves for a page of none (a 304 Not Modified). */
+    private static final JsonNode NOTHING_CHANGED = MissingNode.getInstance();
 
     private final OverlapFilter overlap;
     private final PageReader reader;
@@ -57,10 +62,14 @@ public class PageImport {
      */
     public void read(Exchange exchange) throws IOException {
         ImportState state = exchange.getVariable(STATE, ImportState.class);
+        if (notModified(exchange.getIn(), state)) {
+            exchange.getIn().setBody(NOTHING_CHANGED);
+            return;
+        }
         String page = sync(exchange).provider() + "'s answer to page " + (state.getPages() + 1) + " of "
                 + state.getType();
         JsonNode answer = reader.read(exchange, page);
-        source(exchange).check(state.getRequest(), answer);
+        source(exchange).check(state.getRequest(), answer, page);
         exchange.getIn().setBody(answer);
     }
 
@@ -71,8 +80,9 @@ public class PageImport {
         PageSource<Object> source = source(exchange);
         String type = state.getType();
         JsonNode answer = exchange.getIn().getBody(JsonNode.class);
-        List<JsonNode> records = source.records(state.getRequest(), answer);
-        Integer total = source.total(state.getRequest(), answer);
+        boolean none = answer.isMissingNode();
+        List<JsonNode> records = none ? List.of() : source.records(state.getRequest(), answer);
+        Integer total = none ? null : source.total(state.getRequest(), answer);
         if (total != null) {
             sync.expect(type, total);
         }
@@ -98,7 +108,7 @@ public class PageImport {
                 rejected.add(new RejectedRecord(type, source.id(type, record), e.getMessage(), record.toString()));
             }
         }
-        Object next = source.next(state.getRequest(), answer, records.size());
+        Object next = none ? null : source.next(state.getRequest(), answer, records.size());
         state.advance(next, records.size());
         List<TaskRecord> changed = overlap.changedOnly(sync.integrationId(), type, tasks, state.storedCursor());
         Set<String> changedIds = changed.stream().map(TaskRecord::externalId).collect(Collectors.toSet());
@@ -107,6 +117,15 @@ public class PageImport {
         exchange.getIn().setBody(new MappedPage(type, changed,
                 clients.stream().filter(client -> changedIds.contains(client.externalId())).toList(), rejected, cursor,
                 rows));
+    }
+
+    /**
+     * An incremental import's 304 Not Modified (Xero's If-Modified-Since): nothing changed since, a last page of
+     * none. Only then: to a full reconciliation a 304 is no answer at all, never "nothing there" to archive.
+     */
+    private static boolean notModified(Message answer, ImportState state) {
+        return state.storedCursor() != null
+                && Integer.valueOf(304).equals(answer.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class));
     }
 
     private static SyncContext sync(Exchange exchange) {

@@ -22,9 +22,10 @@ public interface PageSource<Q> {
 
     /**
      * Whether an answer read as JSON is a page of this request at all (a maintenance page can be JSON too): called at
-     * the end of the provider's fetch route, so that an answer that is not is fetched again.
+     * the end of the provider's fetch route, so that an answer that is not is fetched again. {@code page} names the
+     * answer in the run's error ("xero's answer to page 2 of contacts").
      */
-    void check(Q request, JsonNode answer) throws UnreadablePage;
+    void check(Q request, JsonNode answer, String page) throws UnreadablePage;
 
     /** The records of one checked answer, in the provider's order. */
     List<JsonNode> records(Q request, JsonNode answer);

@@ -62,7 +62,7 @@ class PageSourcesTest {
         assertThat(since.body()).contains("WHERE SystemModstamp >= 2026-11-20T09:00:00Z");
 
         JsonNode page = fixture("salesforce/opportunities-page.json");
-        salesforce.check(since, page);
+        salesforce.check(since, page, "the page");
         assertThat(salesforce.records(since, page)).hasSize(5);
         assertThat(salesforce.total(since, page)).isEqualTo(5);
         assertThat(salesforce.next(since, page, 5))
@@ -70,7 +70,7 @@ class PageSourcesTest {
         assertThat(salesforce.next(since, JSON.readTree("{\"done\": true, \"records\": []}"), 0)).isNull();
         assertThat(salesforce.id("opportunities", page.path("records").get(0))).isEqualTo("006Dn000004ABCdIAO");
         assertThat(salesforce.cursorFollowsPages()).isTrue();
-        assertThatThrownBy(() -> salesforce.check(since, JSON.readTree("{\"message\": \"maintenance\"}")))
+        assertThatThrownBy(() -> salesforce.check(since, JSON.readTree("{\"message\": \"maintenance\"}"), "the page"))
                 .isInstanceOf(UnreadablePage.class).hasMessageContaining("holds no records");
     }
 
@@ -81,7 +81,7 @@ class PageSourcesTest {
         assertThat(xero.first("contacts", null).modifiedSince()).isNull();
 
         JsonNode page = fixture("xero/contacts-page.json");
-        xero.check(first, page);
+        xero.check(first, page, "the page");
         List<JsonNode> contacts = xero.records(first, page);
         assertThat(contacts).hasSize(3);
         assertThat(xero.next(first, page, 3)).isEqualTo(new XeroPages.Request(2, "2026-11-20T09:00:00Z"));
@@ -89,7 +89,7 @@ class PageSourcesTest {
         assertThat(xero.map("contacts", contacts.get(0), CONTEXT).client()).isNotNull();
         assertThat(xero.id("contacts", contacts.get(0))).isEqualTo("5cc8cf28-567e-4d43-b287-687cfcaec47c");
         assertThat(xero.cursorFollowsPages()).isFalse();
-        assertThatThrownBy(() -> xero.check(first, JSON.readTree("{\"Status\": \"OK\"}")))
+        assertThatThrownBy(() -> xero.check(first, JSON.readTree("{\"Status\": \"OK\"}"), "the page"))
                 .isInstanceOf(UnreadablePage.class).hasMessageContaining("no Contacts list");
     }
 
@@ -102,13 +102,13 @@ class PageSourcesTest {
         assertThat(search.query()).isEqualTo("updated_after_utc=2026-11-20%2009%3A00%3A00&brief=true&skip=0&top=4");
 
         JsonNode page = fixture("insightly/tasks.json");
-        insightly.check(search, page);
+        insightly.check(search, page, "the page");
         assertThat(insightly.records(search, page)).hasSize(4);
         assertThat(insightly.next(search, page, 4)).isEqualTo(search.next());
         assertThat(insightly.next(search, page, 3)).isNull();
         assertThat(insightly.total(search, page)).isNull();
         assertThat(insightly.id("tasks", page.get(0))).isEqualTo("9950001");
-        assertThatThrownBy(() -> insightly.check(search, JSON.readTree("{\"Message\": \"maintenance\"}")))
+        assertThatThrownBy(() -> insightly.check(search, JSON.readTree("{\"Message\": \"maintenance\"}"), "the page"))
                 .isInstanceOf(UnreadablePage.class).hasMessageContaining("not a list of records");
     }
 
@@ -122,7 +122,7 @@ class PageSourcesTest {
                 .isEqualTo("select * from Invoice startposition 1 maxresults 3");
 
         JsonNode page = fixture("quickbooks/customers-page.json");
-        quickbooks.check(since, page);
+        quickbooks.check(since, page, "the page");
         List<JsonNode> customers = quickbooks.records(since, page);
         assertThat(customers).hasSize(3);
         assertThat(quickbooks.next(since, page, 3).text()).endsWith("startposition 4 maxresults 3");
@@ -141,7 +141,7 @@ class PageSourcesTest {
         QuickBooksPages.Query all = quickbooks.first("invoices", null);
         assertThat(quickbooks.map("invoices", quickbooks.records(all, invoices).get(0), CONTEXT).stamp())
                 .isEqualTo(Instant.parse("2026-11-02T22:59:48Z"));
-        assertThatThrownBy(() -> quickbooks.check(since, JSON.readTree("{\"Fault\": {}}")))
+        assertThatThrownBy(() -> quickbooks.check(since, JSON.readTree("{\"Fault\": {}}"), "the page"))
                 .isInstanceOf(UnreadablePage.class).hasMessageContaining("no QueryResponse");
     }
 

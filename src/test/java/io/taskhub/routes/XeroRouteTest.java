@@ -65,6 +65,37 @@ class XeroRouteTest extends ProviderRouteTest {
                 Boolean.class, integration, archived)).isTrue();
     }
 
+    @Test
+    void aNotModifiedAnswerIsAPageOfNoneOnlyWhenAskedIfModifiedSince() {
+        long integration = xeroIntegration();
+        assertThat(sync(integration, false).status()).isEqualTo(RunStatus.SUCCEEDED);
+        String cursor = cursor(integration, "contacts");
+
+        xero.resetCounters();
+        xero.answerNotModified(1);
+        long fetchedBefore = completed("xero-fetch-page");
+        Run unchanged = sync(integration, false);
+
+        assertThat(unchanged.status()).as(String.valueOf(unchanged.error())).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(unchanged.counts().created() + unchanged.counts().updated() + unchanged.counts().archived())
+                .isZero();
+        assertThat(completed("xero-fetch-page") - fetchedBefore).as("nothing changed: one page").isEqualTo(1);
+        assertThat(xero.contactsRequestCount()).as("the 304, none after it").isEqualTo(1);
+        assertThat(cursor(integration, "contacts")).isEqualTo(cursor);
+
+        // a full reconciliation asks unconditionally: a 304 to it is no answer, fetched again, and archives nothing
+        String active = "select count(*) from task where integration_id = ? and kind = 'TASK' and status = 'ACTIVE'";
+        int activeBefore = count(active, integration);
+        xero.resetCounters();
+        xero.answerNotModified(1);
+        Run full = sync(integration, true);
+
+        assertThat(full.status()).as(String.valueOf(full.error())).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(full.counts().archived()).isZero();
+        assertThat(xero.contactsRequestCount()).as("the 304, then the three pages").isEqualTo(4);
+        assertThat(count(active, integration)).isEqualTo(activeBefore);
+    }
+
     private int count(String sql, long integration) {
         return jdbc.queryForObject(sql, Integer.class, integration);
     }

@@ -53,11 +53,6 @@ public class InsightlyPages implements OffsetPages, UserPages<OffsetRequest> {
     }
 
     @Override
-    public String answerTo(OffsetRequest request) {
-        return "Insightly's answer to " + request.path() + "?" + request.query();
-    }
-
-    @Override
     public MappedRecord map(String type, JsonNode record, ImportContext context) {
         InsightlyMapper.Mapped mapped = mapper.map(type, record, context.userEmails(), context.importedTypes());
         return new MappedRecord(mapped.task(), mapped.client());

@@ -69,10 +69,9 @@ public class QuickBooksPages implements ReadCopyPages<QuickBooksPages.Query>, Re
     }
 
     @Override
-    public void check(Query query, JsonNode answer) throws UnreadablePage {
+    public void check(Query query, JsonNode answer, String page) throws UnreadablePage {
         if (!answer.path("QueryResponse").isObject()) {
-            throw new UnreadablePage("QuickBooks' answer to the query of " + query.entity() + " from "
-                    + query.start(), "it holds no QueryResponse", null);
+            throw new UnreadablePage(page, "it holds no QueryResponse", null);
         }
     }
 

@@ -53,11 +53,6 @@ public class SalesforcePages implements ListPages<SalesforcePages.Request> {
     }
 
     @Override
-    public String answerTo(Request request) {
-        return "Salesforce's answer to " + request.operation();
-    }
-
-    @Override
     public Request next(Request request, JsonNode answer, int records) {
         String next = answer.path("done").asBoolean(true) ? null : answer.path("nextRecordsUrl").asText(null);
         return next == null ? null : new Request("queryMore", next);

@@ -10,9 +10,9 @@ import io.taskhub.sync.MappedRecord;
 import org.springframework.stereotype.Component;
 
 /**
- * Xero's contact pages, newest first ({@code order=UpdatedDateUTC DESC}): a contact changed while the pages are
- * read moves to the front, so the pages still to come only shift towards repeats, never towards gaps. The cursor
- * moves with the last page only: a fetch that stops half way (a daily limit) reads everything it missed next time.
+ * Xero's contact pages, newest first ({@code order=UpdatedDateUTC DESC}): a contact changed meanwhile moves to the
+ * front, so later pages shift towards repeats, never gaps. The cursor moves with the last page only: a fetch that
+ * stops half way (a daily limit) reads everything it missed next time.
  */
 @Component("xeroPages")
 public class XeroPages implements ListPages<XeroPages.Request> {
@@ -35,11 +35,6 @@ public class XeroPages implements ListPages<XeroPages.Request> {
     @Override
     public String listAt(Request request) {
         return "/Contacts";
-    }
-
-    @Override
-    public String answerTo(Request request) {
-        return "Xero's answer to page " + request.page() + " of the contacts";
     }
 
     @Override

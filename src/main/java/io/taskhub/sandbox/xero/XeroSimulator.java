@@ -253,6 +253,14 @@ public final class XeroSimulator implements AutoCloseable {
                 .withHeader("X-Rate-Limit-Problem", problem));
     }
 
+    /**
+     * The next {@code count} accounting API requests answer 304 Not Modified, as a conditional GET may when nothing
+     * changed since its If-Modified-Since.
+     */
+    public void answerNotModified(int count) {
+        traffic.plan(count, XeroReply.empty(304));
+    }
+
     /** The next {@code count} accounting API requests answer this server error. */
     public void failNextRequests(int count, int status) {
         traffic.plan(count, XeroReply.json(status, Map.of("Title", "Service Unavailable", "Status", status)));
