@@ -7,7 +7,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /**
  * Looks users up by login (email, or the operator's user name), case-insensitively: the source of the bcrypt check
- * behind {@link VerifiedCredentials}.
+ * behind {@link VerifiedCredentials}. PostgreSQL cannot even compare a text holding NUL.
  */
 class HubUserDetailsService implements UserDetailsService {
 
@@ -17,8 +17,12 @@ class HubUserDetailsService implements UserDetailsService {
         this.jdbc = jdbc;
     }
 
+    /** A login with control characters is no user's (logins are checked for them when stored), nor asked about. */
     @Override
     public HubPrincipal loadUserByUsername(String login) {
+        if (login.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new UsernameNotFoundException("no such user");
+        }
         return jdbc.query("select id, account_id, login, role, password_hash from hub_user where lower(login) = lower(?)",
                         (rs, i) -> new HubPrincipal(rs.getLong("id"), (Long) rs.getObject("account_id"),
                                 rs.getString("login"), Role.valueOf(rs.getString("role")),
