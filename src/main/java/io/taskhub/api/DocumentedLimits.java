@@ -1,5 +1,6 @@
 package io.taskhub.api;
 
+import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -95,7 +96,9 @@ class DocumentedLimits {
         field(schemas, "NewInvoice", "lines").put("minItems", 1);
         required(schemas, "NewInvoice", "clientId", "date", "lines");
         requiredText(schemas, "NewInvoiceLine", "description").put("maxLength", InvoicesApi.MAX_DESCRIPTION);
-        field(schemas, "NewInvoiceLine", "quantity").put("minimum", 0).put("exclusiveMinimum", true);
+        amount(field(schemas, "NewInvoiceLine", "quantity")).put("minimum", 0).put("exclusiveMinimum", true);
+        amount(field(schemas, "NewInvoiceLine", "unitAmount")).put("minimum", InvoicesApi.MAX_AMOUNT.negate())
+                .put("exclusiveMinimum", true);
         required(schemas, "NewInvoiceLine", "quantity", "unitAmount");
 
         requiredText(schemas, "CustomerLink", "customerId");
@@ -128,6 +131,12 @@ class DocumentedLimits {
 
     private static ObjectNode text(ObjectNode field, int maxLength) {
         return field.put("maxLength", maxLength);
+    }
+
+    /** An invoice line's number, as {@code InvoicesApi} bounds it. */
+    private static ObjectNode amount(ObjectNode field) {
+        return field.put("maximum", InvoicesApi.MAX_AMOUNT).put("exclusiveMaximum", true)
+                .put("multipleOf", BigDecimal.ONE.movePointLeft(InvoicesApi.MAX_DECIMALS));
     }
 
     private static void oneOf(ObjectNode field, List<String> values) {

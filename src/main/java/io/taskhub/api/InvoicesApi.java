@@ -1,6 +1,7 @@
 package io.taskhub.api;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -32,6 +33,9 @@ public class InvoicesApi {
     private static final String EXPORTING_PROVIDER = "xero";
     static final int MAX_REFERENCE = 255;
     static final int MAX_DESCRIPTION = 4000;
+    /** Quantities and unit amounts stay below a trillion, with at most the four decimals Xero keeps. */
+    static final BigDecimal MAX_AMOUNT = BigDecimal.TEN.pow(12);
+    static final int MAX_DECIMALS = 4;
 
     private final IntegrationsApi integrations;
     private final IntegrationLifecycle lifecycle;
@@ -108,18 +112,28 @@ public class InvoicesApi {
                 throw ApiProblem.invalid(field, "is required");
             }
             String description = Check.text(field + ".description", line.description(), MAX_DESCRIPTION);
-            if (line.quantity() == null) {
-                throw ApiProblem.invalid(field + ".quantity", "is required");
-            }
-            if (line.quantity().signum() <= 0) {
+            BigDecimal quantity = amount(field + ".quantity", line.quantity());
+            if (quantity.signum() <= 0) {
                 throw ApiProblem.invalid(field + ".quantity", "must be more than 0");
             }
-            if (line.unitAmount() == null) {
-                throw ApiProblem.invalid(field + ".unitAmount", "is required");
-            }
-            lines.add(new InvoiceExport.Line(description, line.quantity(), line.unitAmount()));
+            BigDecimal unitAmount = amount(field + ".unitAmount", line.unitAmount());
+            lines.add(new InvoiceExport.Line(description, quantity, unitAmount));
         }
         return lines;
+    }
+
+    /** JSON numbers have no bound of their own: 1e400 is one, and the provider would be the one to refuse it. */
+    private static BigDecimal amount(String field, BigDecimal value) {
+        if (value == null) {
+            throw ApiProblem.invalid(field, "is required");
+        }
+        if (value.abs().compareTo(MAX_AMOUNT) >= 0) {
+            throw ApiProblem.invalid(field, "must be less than " + MAX_AMOUNT.toPlainString() + " in size");
+        }
+        if (value.stripTrailingZeros().scale() > MAX_DECIMALS) {
+            throw ApiProblem.invalid(field, "must have at most " + MAX_DECIMALS + " decimals");
+        }
+        return value;
     }
 
     private static LocalDate date(String field, String value) {

@@ -74,7 +74,7 @@ public class ProblemResponder {
         if (mapping != null) {
             String field = fieldPath(mapping);
             String detail = field.isEmpty() ? "the body is not valid JSON for this resource"
-                    : field + ": " + mapping.getOriginalMessage().split("\n")[0];
+                    : field + ": " + BindingRules.broken(mapping);
             return Problem.of(400, "Invalid request", detail, field.isEmpty() ? null : field);
         }
         if (Causes.find(error, JsonProcessingException.class) != null || Causes.find(error, InvalidPayloadException.class) != null) {

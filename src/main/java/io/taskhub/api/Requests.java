@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
 /** Bodies clients send, as bound from JSON by the REST DSL. Checked by the API beans, field by field. */
 public final class Requests {
 
@@ -48,6 +50,7 @@ public final class Requests {
                              List<NewInvoiceLine> lines) {
     }
 
-    public record NewInvoiceLine(String description, BigDecimal quantity, BigDecimal unitAmount) {
+    public record NewInvoiceLine(@JsonDeserialize(using = InputLimits.MultiLineText.class) String description,
+                                 BigDecimal quantity, BigDecimal unitAmount) {
     }
 }

@@ -4,6 +4,9 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -23,8 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * What a request to {@code /api} or {@code /webhooks} may carry, checked before anything reads it. A browser can be
  * made to send a form or text to any site without asking first, with the credentials it cached for that site: the
  * API takes JSON bodies only (415 otherwise), which no cross-site page can send without the browser's preflight.
- * Bodies over 1 MiB: 413. Query parameters with control characters (NUL, which PostgreSQL cannot store, among them):
- * 400 naming the parameter.
+ * Bodies over 1 MiB: 413; an API body that is not UTF-8 (JSON's only encoding): 400. Query parameters with control
+ * characters (NUL, which PostgreSQL cannot store, among them): 400 naming the parameter.
  */
 class ApiInputFilter extends OncePerRequestFilter {
 
@@ -68,19 +71,36 @@ class ApiInputFilter extends OncePerRequestFilter {
             problems.write(response, 413, "Content too large", "the body is over 1 MiB");
             return;
         }
-        if (request.getContentLengthLong() < 0 && hasBody) {
-            byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
-            if (body.length > MAX_BODY) {
-                problems.write(response, 413, "Content too large", "the body is over 1 MiB");
-                return;
-            }
-            request = new ReadBody(request, body);
+        if (!hasBody) {
+            chain.doFilter(request, response);
+            return;
         }
-        chain.doFilter(request, response);
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            problems.write(response, 413, "Content too large", "the body is over 1 MiB");
+            return;
+        }
+        // A webhook's body goes on as it came: its signature, checked over what the hub reads, cannot match bytes
+        // that are not UTF-8, so such a delivery is refused as unsigned (401) instead of telling its sender why.
+        if (!SecurityConfig.isWebhook(request) && !isUtf8(body)) {
+            problems.write(response, 400, "Invalid request", "the body is not valid JSON: it is not UTF-8 text");
+            return;
+        }
+        chain.doFilter(new ReadBody(request, body), response);
     }
 
     private static boolean hasControlCharacter(String text) {
         return text.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+    }
+
+    private static boolean isUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     private static boolean isJson(String type) {
@@ -93,7 +113,10 @@ class ApiInputFilter extends OncePerRequestFilter {
         }
     }
 
-    /** A chunked body, read here to measure it, served again to whoever reads it next. */
+    /**
+     * A body read here to measure it (a chunked one has no length) and check its bytes, served again to whoever reads
+     * it next. Camel reads it through {@link #getReader}, which decodes what the checks let through without failing.
+     */
     private static final class ReadBody extends HttpServletRequestWrapper {
         private final byte[] body;
 

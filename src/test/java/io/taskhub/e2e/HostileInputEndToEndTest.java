@@ -7,15 +7,22 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.taskhub.sandbox.salesforce.SalesforceSimulator;
 import io.taskhub.sandbox.xero.XeroSimulator;
 import io.taskhub.support.HubClient;
 import io.taskhub.support.HubTest;
+import io.taskhub.support.SignedDelivery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,6 +108,79 @@ class HostileInputEndToEndTest {
         assertThat(admin.get(account + "/users").text()).doesNotContain("nul@hostile.test");
     }
 
+    /** A 400 names the field and says the rule broken, never the value: it may be a password or a client secret. */
+    @Test
+    void controlCharactersAreRefusedNamingTheFieldWithoutRepeatingTheValue() {
+        Map<String, HubClient.Answer> refused = Map.of(
+                "credentials.clientSecret", admin.post(account + "/integrations", "{\"provider\":\"salesforce\","
+                        + "\"credentials\":{\"clientId\":\"a\",\"clientSecret\":\"TOPSECRET\\u0000\","
+                        + "\"refreshToken\":\"c\"}}"),
+                "credentials.refreshToken", admin.post(account + "/integrations", "{\"provider\":\"salesforce\","
+                        + "\"credentials\":{\"clientId\":\"a\",\"clientSecret\":\"b\","
+                        + "\"refreshToken\":\"TOPSECRET\\u0001\"}}"),
+                "password", user("ctl1@hostile.test", "A", "TOPSECRET\\u0000-long"),
+                "name", user("ctl2@hostile.test", "A\\u0007\\u001b[31m", "TOPSECRET-long"),
+                "email", user("ctl3@hostile.test\\n", "A", "TOPSECRET-long"));
+        refused.forEach((field, answer) -> {
+            assertThat(answer.status()).as(field + " " + answer.text()).isEqualTo(400);
+            assertThat(answer.get("field").asText()).isEqualTo(field);
+            assertThat(answer.get("detail").asText()).isEqualTo(field + ": must not contain control characters");
+            assertThat(answer.text()).doesNotContain("TOPSECRET");
+        });
+        HubClient.Answer notAnObject = admin.post(account + "/integrations",
+                "{\"provider\":\"salesforce\",\"credentials\":\"TOPSECRET\"}");
+        assertThat(notAnObject.get("detail").asText()).isEqualTo("credentials: must be an object");
+        assertThat(admin.get(account + "/users").text()).doesNotContain("ctl");
+        assertThat(admin.get(account + "/integrations").json().size()).isZero();
+    }
+
+    /** No signature can match bytes the hub cannot read as text: a webhook body that is not UTF-8 is unsigned. */
+    @Test
+    void webhookBodiesThatAreNotUtf8AreRefusedAsUnsigned() {
+        byte[] body = "{\"a\":\"?\"}".getBytes(StandardCharsets.US_ASCII);
+        body[body.length - 3] = (byte) 0xff;
+        HubClient anonymous = HubClient.at(port);
+        for (String path : List.of("/webhooks/xero", "/webhooks/quickbooks", "/webhooks/insightly/1")) {
+            HubClient.Answer answer = anonymous.postBytes(path, "application/json", body, Map.of());
+            assertThat(answer.status()).as(path + " " + answer.text()).isIn(200, 401);
+        }
+        String signature = hmac(body, SignedDelivery.XERO_KEY);
+        for (Map<String, String> header : List.of(Map.<String, String>of(), Map.of("x-xero-signature", signature))) {
+            HubClient.Answer answer = anonymous.postBytes("/webhooks/xero", "application/json", body, header);
+            assertThat(answer.status()).as(header.toString()).isEqualTo(401);
+            assertThat(answer.text()).isEmpty();
+        }
+    }
+
+    /** Lines are checked before the client is looked up, so client 999999 reaches the line checks, and Xero nothing. */
+    @Test
+    void invoiceLinesAreCheckedHereWhateverTheirNumbersOrTexts() {
+        String other = "/api/accounts/" + operator.post("/api/accounts", Map.of("name", "Hostile invoices"))
+                .get("id").asText();
+        Map<String, Object> integration = new HashMap<>(xero(xero.baseUrl()));
+        integration.put("endpoint", Map.of("baseUrl", xero.baseUrl(), "tokenUrl", xero.tokenUrl()));
+        HubClient.Answer created = operator.post(other + "/integrations", integration);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String invoices = other + "/integrations/" + created.get("id").asText() + "/invoices";
+        int before = xero.invoices().size();
+        Map<String, String> refused = Map.of(
+                "\"quantity\":1e400,\"unitAmount\":1", "lines[0].quantity",
+                "\"quantity\":-1e400,\"unitAmount\":1", "lines[0].quantity",
+                "\"quantity\":1e-400,\"unitAmount\":1", "lines[0].quantity",
+                "\"quantity\":1,\"unitAmount\":1e400", "lines[0].unitAmount",
+                "\"quantity\":\"1\",\"unitAmount\":1", "lines[0].quantity",
+                "\"quantity\":1,\"unitAmount\":1,\"description\":\"ring\\u0007\"", "lines[0].description");
+        refused.forEach((line, field) -> {
+            HubClient.Answer answer = operator.post(invoices, invoice("\"description\":\"Work\"," + line));
+            assertThat(answer.status()).as(line + " " + answer.text()).isEqualTo(400);
+            assertThat(answer.get("field").asText()).as(line).isEqualTo(field);
+        });
+        HubClient.Answer multiLine = operator.post(invoices,
+                invoice("\"description\":\"Design\\n\\tand build\",\"quantity\":1.5,\"unitAmount\":-20"));
+        assertThat(multiLine.status()).as(multiLine.text()).isEqualTo(404);
+        assertThat(xero.invoices()).hasSize(before);
+    }
+
     @Test
     void passwordsBcryptCannotReadWholeAreRefused() {
         HubClient.Answer created = admin.post(account + "/users", Map.of("email", "long@hostile.test",
@@ -184,6 +264,25 @@ class HostileInputEndToEndTest {
                 "credentials", Map.of("clientId", "a", "clientSecret", "b", "refreshToken", "c")));
         assertThat(nobodyThere.status()).as(nobodyThere.text()).isEqualTo(502);
         assertThat(nobodyThere.get("detail").asText()).doesNotContain("Connection refused").doesNotContain(":1");
+    }
+
+    private HubClient.Answer user(String email, String name, String password) {
+        return admin.post(account + "/users", "{\"email\":\"" + email + "\",\"name\":\"" + name
+                + "\",\"role\":\"REGULAR\",\"password\":\"" + password + "\"}");
+    }
+
+    private static String invoice(String line) {
+        return "{\"clientId\":999999,\"date\":\"2026-11-30\",\"lines\":[{" + line + "}]}";
+    }
+
+    private static String hmac(byte[] body, String key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, Object> xero(String baseUrl) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -104,7 +105,16 @@ class MalformedRequestsEndToEndTest {
                 Arguments.of("GET", "{account}/tasks?parentId=0", null, "parentId"),
                 Arguments.of("GET", "{account}/tasks/x1", null, "taskId"),
                 Arguments.of("POST", "{task}/assignees", "{\"email\":\"admin@malformed.test\",\"role\":\"OWNER\"}", "role"),
-                Arguments.of("POST", "{task}/assignees", "{\"role\":\"REGULAR\"}", "email"));
+                Arguments.of("POST", "{task}/assignees", "{\"role\":\"REGULAR\"}", "email"),
+                // JSON's types are the contract's: nothing is coerced into the type a field declares
+                Arguments.of("PUT", "{integration}/timer", "{\"intervalSeconds\":\"300\"}", "intervalSeconds"),
+                Arguments.of("PUT", "{integration}/timer", "{\"intervalSeconds\":300.5}", "intervalSeconds"),
+                Arguments.of("PUT", "{integration}/timer", "{\"intervalSeconds\":\"\"}", "intervalSeconds"),
+                Arguments.of("PUT", "{integration}/timer", "{\"intervalSeconds\":true}", "intervalSeconds"),
+                Arguments.of("POST", "/api/accounts", "{\"name\":123}", "name"),
+                Arguments.of("POST", "/api/accounts", "{\"name\":false}", "name"),
+                Arguments.of("POST", "{account}/users", "{\"email\":\"x@y.test\",\"role\":\"REGULAR\",\"password\":12345678}", "password"),
+                Arguments.of("POST", "{account}/integrations", "{\"provider\":\"salesforce\",\"credentials\":{\"clientId\":1,\"clientSecret\":\"b\",\"refreshToken\":\"c\"}}", "credentials.clientId"));
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")
@@ -119,5 +129,38 @@ class MalformedRequestsEndToEndTest {
             assertThat(answer.get("field").asText()).isEqualTo(field);
             assertThat(answer.get("detail").asText()).startsWith(field);
         }
+        assertThat(answer.get("detail").asText()).as("the hub's insides").doesNotContain("`", "java.", "Cannot ");
+    }
+
+    @Test
+    void wronglyTypedValuesChangeNothing() {
+        int before = operator.get(integration + "/timer").get("intervalSeconds").asInt();
+        for (String body : List.of("{\"intervalSeconds\":\"300\"}", "{\"intervalSeconds\":300.5}")) {
+            assertThat(operator.put(integration + "/timer", body).status()).as(body).isEqualTo(400);
+        }
+        assertThat(operator.get(integration + "/timer").get("intervalSeconds").asInt()).isEqualTo(before);
+        assertThat(operator.get("/api/accounts").text()).doesNotContain("\"123\"");
+    }
+
+    /** JSON is UTF-8 (RFC 8259): other bytes are a 400 however the body is sent, and nothing takes effect. */
+    @Test
+    void aBodyThatIsNotUtf8IsRefusedAsNotJson() {
+        byte[] timer = "{\"intervalSeconds\":300,\"x\":\"?\"}".getBytes(StandardCharsets.US_ASCII);
+        timer[timer.length - 3] = (byte) 0xff;
+        byte[] name = "{\"name\":\"Caf?\"}".getBytes(StandardCharsets.US_ASCII);
+        name[name.length - 3] = (byte) 0xe9;
+        for (boolean chunked : List.of(false, true)) {
+            for (Map.Entry<String, byte[]> call : Map.of(integration + "/timer", timer, "/api/accounts", name)
+                    .entrySet()) {
+                String method = call.getKey().endsWith("timer") ? "PUT" : "POST";
+                HubClient.Answer answer = operator.sendBytes(method, call.getKey(), "application/json",
+                        call.getValue(), chunked);
+                assertThat(answer.status()).as(call.getKey() + " chunked " + chunked).isEqualTo(400);
+                assertThat(answer.contentType()).startsWith("application/problem+json");
+                assertThat(answer.get("detail").asText()).contains("not valid JSON").contains("UTF-8");
+            }
+        }
+        assertThat(operator.get(integration + "/timer").get("intervalSeconds").asInt()).isNotEqualTo(300);
+        assertThat(operator.get("/api/accounts").text()).doesNotContain("Caf");
     }
 }
