@@ -15,8 +15,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * What the actuator tells whom: health's status to anyone (and to probes), its details to the operator alone; the
- * endpoints that would show configuration, beans, memory or threads, or change log levels, to nobody.
+ * What the actuator tells whom: health's status to anyone (and to probes), its details and every other endpoint to
+ * the operator alone; the endpoints that would show configuration, beans, memory or threads, or change log levels,
+ * to nobody.
  */
 @HubTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -49,6 +50,14 @@ class ActuatorLockdownEndToEndTest {
                 assertThat(health.get("status").asText()).isEqualTo("UP");
             }
         }
+    }
+
+    /** CONTRACT: every actuator endpoint but health is the operator's; info names the Camel version and more. */
+    @Test
+    void infoIsTheOperatorsAlone() {
+        assertThat(anonymous.get("/actuator/info").status()).isEqualTo(401);
+        assertThat(administrator.get("/actuator/info").status()).isEqualTo(403);
+        assertThat(operator.get("/actuator/info").status()).isEqualTo(200);
     }
 
     @Test
