@@ -69,6 +69,7 @@ class MalformedRequestsEndToEndTest {
                     .getBytes(StandardCharsets.US_ASCII));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(answer).startsWith("HTTP/1.1 204");
+            assertThat(answer).as("a 204 has no body to type").doesNotContainPattern("(?im)^content-type:");
         }
         assertThat(operator.get(account + "/users").text()).doesNotContain("leaving@malformed.test");
     }
