@@ -45,10 +45,17 @@ public class UsersApi {
         return directory.users(Accounts.existing(directory, acc));
     }
 
-    /** The integrations the user enabled stop syncing until an administrator re-enables them. */
+    /**
+     * The integrations the user enabled stop syncing until an administrator re-enables them. The last administrator
+     * stays, whoever asks: an account nobody of its own can manage would need the operator for every change.
+     */
     @Transactional
     public void delete(@Header("acc") String acc, @Header("email") String email, Exchange exchange) {
         long account = Accounts.existing(directory, acc);
+        if (directory.isLastAdministrator(account, email)) {
+            throw ApiProblem.conflict("an account keeps at least one administrator: add another before removing "
+                    + email);
+        }
         if (!directory.deleteUser(account, email)) {
             throw ApiProblem.notFound("no user " + email + " in this account");
         }

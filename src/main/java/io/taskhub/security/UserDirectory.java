@@ -70,6 +70,17 @@ public class UserDirectory {
                 accountId, email).stream().findFirst();
     }
 
+    /**
+     * Whether this user is the account's one administrator. Locks the account's administrators until the
+     * transaction ends, so that two of them removing each other at once cannot both pass this check.
+     */
+    public boolean isLastAdministrator(long accountId, String email) {
+        List<Boolean> administrators = jdbc.queryForList("""
+                select lower(login) = lower(?) from hub_user where account_id = ? and role = 'ADMINISTRATOR'
+                for update""", Boolean.class, email, accountId);
+        return administrators.size() == 1 && administrators.get(0);
+    }
+
     public boolean deleteUser(long accountId, String email) {
         verifiedCredentials.forget(email);
         return jdbc.update("delete from hub_user where account_id = ? and lower(login) = lower(?)", accountId,

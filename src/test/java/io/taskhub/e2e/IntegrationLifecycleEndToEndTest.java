@@ -82,11 +82,11 @@ class IntegrationLifecycleEndToEndTest {
         Account acme = account();
         String integration = acme.enable(3600);
         acme.sync(integration);
-        acme.operatorAdds("carl@acme.test", "ADMINISTRATOR");
-        HubClient carl = HubClient.at(port).as("carl@acme.test", "password-carl");
+        acme.operatorAdds("carl", "ADMINISTRATOR");
+        HubClient carl = acme.login("carl");
 
         assertThat(acme.admin.get(integration).status()).isEqualTo(200);
-        assertThat(carl.delete(acme.path + "/users/ann@acme.test").status()).isEqualTo(204);
+        assertThat(carl.delete(acme.path + "/users/" + acme.email("ann")).status()).isEqualTo(204);
         assertThat(acme.admin.get(integration).status()).as("a removed user's login stops at once").isEqualTo(401);
         JsonNode stopped = carl.get(integration).json();
         assertThat(stopped.path("status").asText()).isEqualTo("NEEDS_REENABLE");
@@ -97,10 +97,10 @@ class IntegrationLifecycleEndToEndTest {
                 "clientSecret", SECRET, "refreshToken", "revoked"))).status()).isEqualTo(422);
         JsonNode back = carl.post(integration + "/reenable", Map.of("credentials", credentials())).json();
         assertThat(back.path("status").asText()).isEqualTo("ACTIVE");
-        assertThat(back.path("ownerEmail").asText()).isEqualTo("carl@acme.test");
+        assertThat(back.path("ownerEmail").asText()).isEqualTo(acme.email("carl"));
         assertThat(carl.post(integration + "/sync?wait=true", null).get("status").asText()).isEqualTo("SUCCEEDED");
         JsonNode root = carl.get(acme.path + "/tasks?type=root").json().path("items").get(0);
-        assertThat(root.toString()).doesNotContain("ann@acme.test").contains("carl@acme.test");
+        assertThat(root.toString()).doesNotContain(acme.email("ann")).contains(acme.email("carl"));
     }
 
     @Test
@@ -109,31 +109,31 @@ class IntegrationLifecycleEndToEndTest {
         String integration = acme.enable(3600);
         acme.sync(integration);
         JsonNode list = acme.tasks("type=list&q=Cases").path("items").get(0);
-        acme.operatorAdds("dora@acme.test", "REGULAR");
+        acme.operatorAdds("dora", "REGULAR");
         String assignees = acme.path + "/tasks/" + list.path("id").asText() + "/assignees";
 
-        assertThat(acme.regular.post(assignees, Map.of("email", "dora@acme.test")).status()).isEqualTo(403);
+        assertThat(acme.regular.post(assignees, Map.of("email", acme.email("dora"))).status()).isEqualTo(403);
         assertThat(acme.admin.post(assignees, Map.of("email", "nobody@acme.test")).get("field").asText())
                 .isEqualTo("email");
-        HubClient.Answer assigned = acme.admin.post(assignees, Map.of("email", "dora@acme.test", "role", "REGULAR"));
+        HubClient.Answer assigned = acme.admin.post(assignees, Map.of("email", acme.email("dora"), "role", "REGULAR"));
         assertThat(assigned.status()).isEqualTo(201);
         assertThat(assigned.text()).contains("\"source\":\"MANUAL\"");
 
         salesforce.update(salesforce.caseId(3), Map.of("Subject", "Touched to force a change"));
         acme.sync(integration);
         assertThat(acme.admin.get(acme.path + "/tasks/" + list.path("id").asText()).text())
-                .contains("dora@acme.test");
+                .contains(acme.email("dora"));
 
         // Salesforce assigns every user of the account to the root: dora may track the whole active tree
-        HubClient dora = HubClient.at(port).as("dora@acme.test", "password-dora");
-        JsonNode trackable = dora.get(acme.path + "/users/dora@acme.test/trackable-tasks").json();
+        HubClient dora = acme.login("dora");
+        JsonNode trackable = dora.get(acme.path + "/users/" + acme.email("dora") + "/trackable-tasks").json();
         assertThat(trackable.size()).isEqualTo(acme.tasks("status=active&size=1").path("total").asInt());
         assertThat(trackable.toString()).contains("\"id\":" + list.path("id").asText() + ",");
 
-        assertThat(acme.admin.delete(assignees + "/dora@acme.test").status()).isEqualTo(204);
-        assertThat(acme.admin.delete(assignees + "/dora@acme.test").status()).isEqualTo(404);
+        assertThat(acme.admin.delete(assignees + "/" + acme.email("dora")).status()).isEqualTo(204);
+        assertThat(acme.admin.delete(assignees + "/" + acme.email("dora")).status()).isEqualTo(404);
         assertThat(acme.admin.get(acme.path + "/tasks/" + list.path("id").asText()).text())
-                .doesNotContain("dora@acme.test");
+                .doesNotContain(acme.email("dora"));
     }
 
     @Test
@@ -158,6 +158,25 @@ class IntegrationLifecycleEndToEndTest {
     }
 
     @Test
+    void anAccountKeepsItsLastAdministratorWhoeverAsks() {
+        Account acme = account();
+        String ann = acme.path + "/users/" + acme.email("ann");
+        for (HubClient caller : List.of(acme.admin, operator)) {
+            HubClient.Answer refused = caller.delete(ann);
+            assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.get("detail").asText()).contains("at least one administrator");
+        }
+        assertThat(acme.admin.get(acme.path + "/users").text()).contains(acme.email("ann"));
+
+        acme.operatorAdds("carl", "ADMINISTRATOR");
+        HubClient.Answer removed = acme.login("carl").delete(ann);
+        assertThat(removed.status()).isEqualTo(204);
+        assertThat(removed.header("Content-Type")).as("a 204 has no body to type").isNull();
+        assertThat(acme.login("carl").delete(acme.path + "/users/" + acme.email("carl")).status()).isEqualTo(409);
+    }
+
+    @Test
     void onlyTheOperatorSeesAccountsHawtioAndJolokia(CapturedOutput output) {
         Account acme = account();
         String integration = acme.enable(3600);
@@ -173,7 +192,7 @@ class IntegrationLifecycleEndToEndTest {
         assertThat(ConsoleClient.as(port, "operator", "operator-test-pass").post(Map.of("type", "read",
                 "mbean", "org.apache.camel:context=taskhub,type=routes,name=\"salesforce-tasks-fetch\"",
                 "attribute", "RouteId")).text()).contains("salesforce-tasks-fetch");
-        assertThat(anonymous.as("ann@acme.test", "wrong").get(acme.path + "/tasks").status()).isEqualTo(401);
+        assertThat(anonymous.as(acme.email("ann"), "wrong").get(acme.path + "/tasks").status()).isEqualTo(401);
 
         assertThat(output.getAll()).doesNotContain(SECRET).doesNotContain(REFRESH);
         assertThat(acme.admin.get(integration).text()).doesNotContain(SECRET).doesNotContain(REFRESH);
@@ -186,30 +205,38 @@ class IntegrationLifecycleEndToEndTest {
     /** A fresh account with an administrator (ann) and a regular user (bob). */
     private Account account() {
         long id = operator.post("/api/accounts", Map.of("name", "Acme " + ++accountCount)).get("id").asLong();
-        Account account = new Account("/api/accounts/" + id);
-        account.operatorAdds("ann@acme.test", "ADMINISTRATOR");
-        account.operatorAdds("bob@acme.test", "REGULAR");
+        Account account = new Account(id);
+        account.operatorAdds("ann", "ADMINISTRATOR");
+        account.operatorAdds("bob", "REGULAR");
         return account;
     }
 
+    /** Users are unique across the hub: each account's users have emails of its own domain. */
     private final class Account {
+        final long id;
         final String path;
         final HubClient admin;
         final HubClient regular;
 
-        Account(String path) {
-            this.path = path;
-            this.admin = HubClient.at(port).as("ann@acme.test", "password-ann");
-            this.regular = HubClient.at(port).as("bob@acme.test", "password-bob");
+        Account(long id) {
+            this.id = id;
+            this.path = "/api/accounts/" + id;
+            this.admin = login("ann");
+            this.regular = login("bob");
         }
 
-        void operatorAdds(String email, String role) {
-            // users are unique across the hub: earlier tests' accounts may hold the same email
-            operator.get("/api/accounts").json().forEach(a -> operator.delete("/api/accounts/" + a.path("id").asText()
-                    + "/users/" + email));
-            String password = "password-" + email.substring(0, email.indexOf('@'));
-            assertThat(operator.post(path + "/users", Map.of("email", email, "role", role, "password", password))
-                    .status()).isEqualTo(201);
+        String email(String name) {
+            return name + "@acme" + id + ".test";
+        }
+
+        HubClient login(String name) {
+            return HubClient.at(port).as(email(name), "password-" + name);
+        }
+
+        void operatorAdds(String name, String role) {
+            HubClient.Answer added = operator.post(path + "/users", Map.of("email", email(name), "role", role,
+                    "password", "password-" + name));
+            assertThat(added.status()).as(added.text()).isEqualTo(201);
         }
 
         Map<String, Object> enableBody(int interval) {
