@@ -51,8 +51,7 @@ class ApiInputFilter extends OncePerRequestFilter {
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
             if (hasControlCharacter(parameter.getKey())
                     || Arrays.stream(parameter.getValue()).anyMatch(ApiInputFilter::hasControlCharacter)) {
-                problems.write(response, 400, "Invalid request", parameter.getKey() + ": must not contain control "
-                        + "characters");
+                problems.invalid(response, parameter.getKey(), "must not contain control characters");
                 return;
             }
         }

@@ -18,8 +18,17 @@ public class ProblemWriter {
     }
 
     public void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
-        response.setStatus(status);
+        write(response, Problem.of(status, title, detail, null));
+    }
+
+    /** A 400 about one input: {@code field} names it, and the detail starts with its name. */
+    public void invalid(HttpServletResponse response, String field, String detail) throws IOException {
+        write(response, Problem.of(400, "Invalid request", field + ": " + detail, field));
+    }
+
+    public void write(HttpServletResponse response, Problem problem) throws IOException {
+        response.setStatus(problem.status());
         response.setContentType(Problem.MEDIA_TYPE);
-        json.writeValue(response.getOutputStream(), Problem.of(status, title, detail, null));
+        json.writeValue(response.getOutputStream(), problem);
     }
 }

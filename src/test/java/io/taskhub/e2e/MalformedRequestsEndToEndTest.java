@@ -105,6 +105,8 @@ class MalformedRequestsEndToEndTest {
                 Arguments.of("GET", "{account}/tasks?integrationId=first", null, "integrationId"),
                 Arguments.of("GET", "{account}/tasks?parentId=0", null, "parentId"),
                 Arguments.of("GET", "{account}/tasks/x1", null, "taskId"),
+                Arguments.of("GET", "{account}/tasks?q=%00", null, "q"),
+                Arguments.of("GET", "{account}/tasks?status=all&type=a%0Ab", null, "type"),
                 Arguments.of("POST", "{task}/assignees", "{\"email\":\"admin@malformed.test\",\"role\":\"OWNER\"}", "role"),
                 Arguments.of("POST", "{task}/assignees", "{\"role\":\"REGULAR\"}", "email"),
                 // JSON's types are the contract's: nothing is coerced into the type a field declares
