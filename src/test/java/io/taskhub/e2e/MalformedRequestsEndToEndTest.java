@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Every endpoint answers malformed input with a 400 problem naming the field, and nothing is stored. */
@@ -165,5 +170,57 @@ class MalformedRequestsEndToEndTest {
         }
         assertThat(operator.get(integration + "/timer").get("intervalSeconds").asInt()).isNotEqualTo(300);
         assertThat(operator.get("/api/accounts").text()).doesNotContain("Caf");
+    }
+
+    /** Paths that route nowhere, methods and media types no operation takes: problems, not Spring's error page. */
+    Stream<Arguments> unrouted() {
+        return Stream.of(
+                Arguments.of("GET", "{account}/integrations/", 404),
+                Arguments.of("GET", "/API/accounts", 404),
+                Arguments.of("GET", "{account}", 404),
+                Arguments.of("GET", "/nowhere", 404),
+                Arguments.of("POST", "/webhooks/xero/", 404),
+                Arguments.of("GET", "/error", 404),
+                Arguments.of("POST", "{task}", 405),
+                Arguments.of("DELETE", "{account}/integrations", 405));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("unrouted")
+    void isAnsweredWithAProblemOfItsStatus(String method, String path, int status) {
+        String url = path.replace("{account}", account).replace("{task}", task);
+        HubClient.Answer answer = operator.send(method, url, method.equals("GET") ? null : "{}");
+        assertProblem(answer.status(), answer.contentType(), answer.text(), status);
+    }
+
+    @Test
+    void aPathThatRoutesNowhereSaysNothingOfTheAccount() {
+        HubClient.Answer own = operator.get(account + "/integrations/");
+        HubClient.Answer none = operator.get("/api/accounts/987654/integrations/");
+        assertThat(own.status()).isEqualTo(404);
+        assertThat(none.text()).isEqualTo(own.text()).doesNotContain("987654");
+    }
+
+    /** Sent past HubClient: the OpenAPI document describes JSON answers, not what a client that refuses them gets. */
+    @ParameterizedTest(name = "Accept: {0}")
+    @ValueSource(strings = {"text/html", "application/xml"})
+    void anAnswerTheClientWouldNotAcceptIsA406Problem(String accept) throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + account + "/integrations"))
+                .header("Authorization", basic("operator", "operator-test-pass")).header("Accept", accept).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertProblem(answer.statusCode(), answer.headers().firstValue("Content-Type").orElse(""), answer.body(), 406);
+    }
+
+    private static void assertProblem(int status, String contentType, String body, int expected) {
+        assertThat(status).as(body).isEqualTo(expected);
+        assertThat(contentType).as(body).startsWith("application/problem+json");
+        assertThat(body).contains("\"status\":" + expected).contains("\"title\"", "\"detail\"")
+                .doesNotContain("timestamp", "Exception", "trace", "/api/");
+    }
+
+    private static String basic(String login, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((login + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
     }
 }
