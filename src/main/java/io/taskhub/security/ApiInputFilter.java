@@ -27,7 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * made to send a form or text to any site without asking first, with the credentials it cached for that site: the
  * API takes JSON bodies only (415 otherwise), which no cross-site page can send without the browser's preflight.
  * Bodies over 1 MiB: 413; an API body that is not UTF-8 (JSON's only encoding): 400. Query parameters with control
- * characters (NUL, which PostgreSQL cannot store, among them): 400 naming the parameter.
+ * characters (NUL, which PostgreSQL cannot store, among them): 400 naming the parameter. The body of a GET (or any
+ * other safe method) is never read.
  */
 class ApiInputFilter extends OncePerRequestFilter {
 
@@ -55,11 +56,13 @@ class ApiInputFilter extends OncePerRequestFilter {
                 return;
             }
         }
+        boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
         if (!UNSAFE.contains(request.getMethod())) {
-            chain.doFilter(request, response);
+            // the REST binding reads every request's body, and would wait for the one a GET announced but never
+            // sent: a GET takes no body, so none is read
+            chain.doFilter(hasBody ? new ReadBody(request, new byte[0]) : request, response);
             return;
         }
-        boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
         String type = request.getContentType();
         if ((hasBody || type != null) && !isJson(type)) {
             problems.write(response, 415, "Unsupported media type",
@@ -113,8 +116,9 @@ class ApiInputFilter extends OncePerRequestFilter {
     }
 
     /**
-     * A body read here to measure it (a chunked one has no length) and check its bytes, served again to whoever reads
-     * it next. Camel reads it through {@link #getReader}, which decodes what the checks let through without failing.
+     * A body read here to measure it (a chunked one has no length) and check its bytes, or none for a GET, served
+     * again to whoever reads it next. Camel reads it through {@link #getReader}, which decodes what the checks let
+     * through without failing.
      */
     private static final class ReadBody extends HttpServletRequestWrapper {
         private final byte[] body;

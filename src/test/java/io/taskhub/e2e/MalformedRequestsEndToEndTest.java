@@ -2,7 +2,9 @@ package io.taskhub.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -210,6 +212,20 @@ class MalformedRequestsEndToEndTest {
                 .header("Authorization", basic("operator", "operator-test-pass")).header("Accept", accept).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertProblem(answer.statusCode(), answer.headers().firstValue("Content-Type").orElse(""), answer.body(), 406);
+    }
+
+    /** A GET announcing a chunked body it never sends: answered at once, not after the 30 s async timeout. */
+    @Test
+    void aGetsAnnouncedBodyIsNotWaitedFor() throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + account + "/integrations HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: " + basic("operator", "operator-test-pass") + "\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
+            assertThat(status).startsWith("HTTP/1.1 200");
+        }
     }
 
     private static void assertProblem(int status, String contentType, String body, int expected) {
