@@ -67,8 +67,13 @@ public class InputLimits {
         return new SimpleModule("request-texts").addDeserializer(String.class, new OneLineText());
     }
 
-    static boolean isControl(int c) {
+    /** A control character: below space, or DEL. No request text, query parameter or login holds one. */
+    public static boolean isControl(int c) {
         return c < 0x20 || c == 0x7f;
+    }
+
+    public static boolean hasControl(String text) {
+        return text.chars().anyMatch(InputLimits::isControl);
     }
 
     static final class OneLineText extends LimitedText {

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 
+import io.taskhub.api.InputLimits;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -50,8 +51,8 @@ class ApiInputFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-            if (hasControlCharacter(parameter.getKey())
-                    || Arrays.stream(parameter.getValue()).anyMatch(ApiInputFilter::hasControlCharacter)) {
+            if (InputLimits.hasControl(parameter.getKey())
+                    || Arrays.stream(parameter.getValue()).anyMatch(InputLimits::hasControl)) {
                 problems.invalid(response, parameter.getKey(), "must not contain control characters");
                 return;
             }
@@ -89,10 +90,6 @@ class ApiInputFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new ReadBody(request, body), response);
-    }
-
-    private static boolean hasControlCharacter(String text) {
-        return text.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
     }
 
     private static boolean isUtf8(byte[] body) {

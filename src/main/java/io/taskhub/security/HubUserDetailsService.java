@@ -1,5 +1,6 @@
 package io.taskhub.security;
 
+import io.taskhub.api.InputLimits;
 import io.taskhub.model.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -20,7 +21,7 @@ class HubUserDetailsService implements UserDetailsService {
     /** A login with control characters is no user's (logins are checked for them when stored), nor asked about. */
     @Override
     public HubPrincipal loadUserByUsername(String login) {
-        if (login.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        if (InputLimits.hasControl(login)) {
             throw new UsernameNotFoundException("no such user");
         }
         return jdbc.query("select id, account_id, login, role, password_hash from hub_user where lower(login) = lower(?)",
