@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.taskhub.model.Role;
 import io.taskhub.model.User;
+import io.taskhub.security.Caller;
 import io.taskhub.security.UserDirectory;
 import io.taskhub.sync.IntegrationLifecycle;
 import org.apache.camel.Body;
@@ -46,13 +47,14 @@ public class UsersApi {
     }
 
     /**
-     * The integrations the user enabled stop syncing until an administrator re-enables them. The last administrator
-     * stays, whoever asks: an account nobody of its own can manage would need the operator for every change.
+     * The integrations the user enabled stop syncing until an administrator re-enables them. An administrator cannot
+     * remove the account's last one (an account nobody of its own can manage would need the operator for every
+     * change); the operator, who manages every account, can (CONTRACT: a user's removal is the operator's too).
      */
     @Transactional
     public void delete(@Header("acc") String acc, @Header("email") String email, Exchange exchange) {
         long account = Accounts.existing(directory, acc);
-        if (directory.isLastAdministrator(account, email)) {
+        if (!Caller.of(exchange).isOperator() && directory.isLastAdministrator(account, email)) {
             throw ApiProblem.conflict("an account keeps at least one administrator: add another before removing "
                     + email);
         }
