@@ -87,7 +87,7 @@ public class SecurityConfig {
     }
 
     /** The REST API, however its letters are cased: paths that route nowhere are answered 404, not refused. */
-    private static boolean isApi(HttpServletRequest request) {
+    static boolean isApi(HttpServletRequest request) {
         return request.getServletPath().toLowerCase(Locale.ROOT).startsWith("/api/");
     }
 
