@@ -73,6 +73,12 @@ public class OAuthCallback {
             return CallbackPage.of(400, "Not connected", "The sign-in came back without the hub's state. Start "
                     + "the connection again from your application.");
         }
+        // neither the code nor the provider's error: not a sign-in coming back, and no reason to spend the state
+        // that the real one will bring
+        if (isBlank(parameters.get("code")) && parameters.get("error") == null) {
+            return CallbackPage.of(400, "Not connected", "The sign-in came back without an authorization code. "
+                    + "Nothing was changed: start the connection again from your application.");
+        }
         byte[] stateHash = AuthorizationSecrets.stateHash(state);
         Optional<ConnectionRepository.Claimed> claimed = connections.claim(provider, stateHash);
         if (claimed.isEmpty()) {
@@ -99,9 +105,6 @@ public class OAuthCallback {
                     + (ERROR_CODE.matcher(error).matches() ? error : "an error") + ")");
         }
         String code = parameters.get("code");
-        if (code == null || code.isBlank()) {
-            throw new ConnectionCompletion.NotConnected(name + " sent no authorization code");
-        }
         completion.requireAdministrator(connection);
         Map<String, String> credentials = new HashMap<>(flow.callbackCredentials(parameters));
         TokenSet tokens = exchange(flow, connection, code);
@@ -134,6 +137,10 @@ public class OAuthCallback {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static ResponseEntity<String> refused(ConnectionRepository.Refusal refusal) {

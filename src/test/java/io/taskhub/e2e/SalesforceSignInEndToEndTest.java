@@ -145,6 +145,10 @@ class SalesforceSignInEndToEndTest {
         assertThat(foreign.status()).isEqualTo(400);
         Browser.Page noState = browser.visit(callback.replaceFirst("&state=.*", ""));
         assertThat(noState.status()).isEqualTo(400);
+        // the right state without a code (someone who saw the URL): refused, and the state stays for the real one
+        Browser.Page noCode = browser.visit(callback.replaceFirst("code=[^&]*", "code="));
+        assertThat(noCode.status()).isEqualTo(400);
+        assertThat(noCode.text()).contains("without an authorization code").contains("Nothing was changed");
         assertThat(browser.visit("http://localhost:" + port + "/oauth/callback/nowhere?state=x").status())
                 .isEqualTo(404);
         assertThat(browser.visit("http://localhost:" + port + "/oauth/callback/salesforce?state=%3Cb%3E"
