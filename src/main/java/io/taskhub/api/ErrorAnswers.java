@@ -27,8 +27,7 @@ class ErrorAnswers implements ErrorController {
             405, Problem.of(405, "Method not allowed", "this path does not take this method", null),
             406, Problem.of(406, "Not acceptable", "answers are application/json (errors application/problem+json)",
                     null),
-            415, Problem.of(415, "Unsupported media type",
-                    "request bodies are JSON: send Content-Type application/json", null),
+            415, Problem.NOT_JSON,
             500, Problem.of(500, "Internal error", "the hub could not complete the request", null));
 
     private final ProblemWriter problems;

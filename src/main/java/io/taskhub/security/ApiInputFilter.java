@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.taskhub.api.InputLimits;
+import io.taskhub.api.Problem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -38,6 +39,11 @@ class ApiInputFilter extends OncePerRequestFilter {
 
     private final ProblemWriter problems;
 
+    /** Only the unsafe methods take a body: a GET's (or HEAD's, OPTIONS') is never read, nor its type heeded. */
+    static boolean takesBody(String method) {
+        return UNSAFE.contains(method);
+    }
+
     ApiInputFilter(ProblemWriter problems) {
         this.problems = problems;
     }
@@ -58,7 +64,7 @@ class ApiInputFilter extends OncePerRequestFilter {
             }
         }
         boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
-        if (!UNSAFE.contains(request.getMethod())) {
+        if (!takesBody(request.getMethod())) {
             // the REST binding reads every request's body, and would wait for the one a GET announced but never
             // sent: a GET takes no body, so none is read
             chain.doFilter(hasBody ? new ReadBody(request, new byte[0]) : request, response);
@@ -66,8 +72,7 @@ class ApiInputFilter extends OncePerRequestFilter {
         }
         String type = request.getContentType();
         if ((hasBody || type != null) && !isJson(type)) {
-            problems.write(response, 415, "Unsupported media type",
-                    "request bodies are JSON: send Content-Type application/json");
+            problems.write(response, Problem.NOT_JSON);
             return;
         }
         if (request.getContentLengthLong() > MAX_BODY) {

@@ -46,7 +46,7 @@ public record BoundRequest(String operationId, Map<String, String> pathParameter
     /**
      * A query parameter named like a header ({@code ?Content-Type=text/html}) neither joins nor replaces the header
      * the client sent, and does not stand in for one that governs how the body and the answer are read and written.
-     * A GET has no body, so no body type either (the answer's would follow it).
+     * A GET takes no body, so no body type either (the answer's would follow it).
      */
     private static void keepSentHeaders(Message message, HttpServletRequest request) {
         String query = request.getQueryString();
@@ -60,7 +60,7 @@ public record BoundRequest(String operationId, Map<String, String> pathParameter
                         }
                     });
         }
-        if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
+        if (!ApiInputFilter.takesBody(request.getMethod())) {
             message.removeHeader(Exchange.CONTENT_TYPE);
         }
     }
