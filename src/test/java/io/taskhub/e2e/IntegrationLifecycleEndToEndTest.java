@@ -7,6 +7,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.taskhub.sandbox.salesforce.SalesforceSimulator;
@@ -174,6 +179,40 @@ class IntegrationLifecycleEndToEndTest {
         String carl = acme.path + "/users/" + acme.email("carl");
         assertThat(acme.login("carl").delete(carl).status()).isEqualTo(409);
         assertThat(operator.delete(carl).status()).as("the operator manages every account").isEqualTo(204);
+    }
+
+    /** Two administrators removing each other at once: one goes, the other stays, whoever comes first. */
+    @Test
+    void twoAdministratorsRemovingEachOtherAtOnceLeaveOne() throws Exception {
+        ExecutorService both = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 8; round++) {
+                Account acme = account();
+                acme.operatorAdds("carl", "ADMINISTRATOR");
+                HubClient ann = acme.login("ann");
+                HubClient carl = acme.login("carl");
+                assertThat(ann.get(acme.path + "/users").status()).isEqualTo(200);   // both logins checked first
+                assertThat(carl.get(acme.path + "/users").status()).isEqualTo(200);
+                CountDownLatch start = new CountDownLatch(1);
+                Future<Integer> annRemovesCarl = both.submit(() -> {
+                    start.await();
+                    return ann.delete(acme.path + "/users/" + acme.email("carl")).status();
+                });
+                Future<Integer> carlRemovesAnn = both.submit(() -> {
+                    start.await();
+                    return carl.delete(acme.path + "/users/" + acme.email("ann")).status();
+                });
+                start.countDown();
+                List<Integer> answers = List.of(annRemovesCarl.get(30, TimeUnit.SECONDS),
+                        carlRemovesAnn.get(30, TimeUnit.SECONDS));
+                // the later one is refused: 409, or 401 when its caller was removed before its login was checked
+                assertThat(answers).as("round " + round).containsOnlyOnce(204).containsAnyOf(409, 401);
+                assertThat(operator.get(acme.path + "/users").json()).as("round " + round)
+                        .filteredOn(user -> user.path("role").asText().equals("ADMINISTRATOR")).hasSize(1);
+            }
+        } finally {
+            both.shutdownNow();
+        }
     }
 
     @Test
