@@ -169,8 +169,8 @@ public class ConnectionsApi {
      * none given is fine, some given must be complete.
      */
     private static Map<String, Object> settings(Provider provider, Map<String, Object> given) {
-        boolean none = given == null || provider.requiredSettings().stream().noneMatch(given::containsKey);
-        return none ? new HashMap<>(given == null ? Map.of() : given) : IntegrationsApi.settings(provider, given);
+        Map<String, Object> settings = IntegrationsApi.knownSettings(provider, given);
+        return settings.isEmpty() ? settings : IntegrationsApi.settings(provider, settings);
     }
 
     /** The integration keeps its endpoint, settings, types and interval; only who owns it and its grant change. */

@@ -235,10 +235,28 @@ public class IntegrationsApi {
     }
 
     static Map<String, Object> settings(Provider provider, Map<String, Object> given) {
-        Map<String, Object> settings = given == null ? new HashMap<>() : new HashMap<>(given);
+        Map<String, Object> settings = knownSettings(provider, given);
         for (String field : provider.requiredSettings()) {
-            Object value = settings.get(field);
-            settings.put(field, Check.text("settings." + field, value == null ? null : value.toString()));
+            settings.put(field, Check.text("settings." + field, (String) settings.get(field)));
+        }
+        return settings;
+    }
+
+    /**
+     * The provider's own settings, each a text: another key is refused without being repeated (it may hold
+     * anything, NUL among it), and so is a nested value.
+     */
+    static Map<String, Object> knownSettings(Provider provider, Map<String, Object> given) {
+        Map<String, Object> settings = given == null ? new HashMap<>() : new HashMap<>(given);
+        List<String> known = provider.requiredSettings();
+        for (Map.Entry<String, Object> setting : settings.entrySet()) {
+            if (!known.contains(setting.getKey())) {
+                throw ApiProblem.invalid("settings", known.isEmpty() ? provider.id() + " takes no settings"
+                        : "takes only " + String.join(", ", known));
+            }
+            if (setting.getValue() != null && !(setting.getValue() instanceof String)) {
+                throw ApiProblem.invalid("settings." + setting.getKey(), "must be a text");
+            }
         }
         return settings;
     }

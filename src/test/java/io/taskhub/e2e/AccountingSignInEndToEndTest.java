@@ -119,6 +119,18 @@ class AccountingSignInEndToEndTest {
         assertThat(xero.invoices()).hasSize(1);
     }
 
+    /** A connection's settings wait for later, but only the provider's own: no key of any other kind is kept. */
+    @Test
+    void aConnectionTakesOnlyTheProvidersSettings() {
+        for (String settings : List.of("{\"BAD\\u0000\":\"x\"}", "{\"revenueAccountCode\":{\"BAD\":1}}")) {
+            HubClient.Answer refused = admin.post(account + "/connections",
+                    "{\"provider\":\"xero\",\"settings\":" + settings + "}");
+            assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+            assertThat(refused.get("field").asText()).startsWith("settings");
+            assertThat(refused.text()).doesNotContain("BAD");
+        }
+    }
+
     @Test
     void quickBooksIsConnectedWithTheCompanyTheCallbackNames() {
         HubClient.Answer withoutCompany = admin.post(account + "/connections", quickBooksConnection());

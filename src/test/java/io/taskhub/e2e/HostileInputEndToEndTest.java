@@ -237,6 +237,33 @@ class HostileInputEndToEndTest {
         assertThat(answer.get("field").asText()).isEqualTo("endpoint.baseUrl");
     }
 
+    /**
+     * Settings are the provider's named texts: an unknown key (NUL in it, which PostgreSQL's JSON cannot store) or a
+     * nested value is a 400 for the settings, the key never repeated, and nothing is stored.
+     */
+    @Test
+    void settingsTakeOnlyTheProvidersTexts() {
+        String credentials = "\"credentials\":{\"clientId\":\"" + XeroSimulator.DEFAULT_CLIENT_ID
+                + "\",\"clientSecret\":\"" + XeroSimulator.DEFAULT_CLIENT_SECRET + "\",\"refreshToken\":\""
+                + XeroSimulator.DEFAULT_REFRESH_TOKEN + "\"},\"endpoint\":{\"baseUrl\":\"" + xero.baseUrl() + "\"}";
+        String codes = "\"revenueAccountCode\":\"" + XeroSimulator.REVENUE_ACCOUNT + "\",\"expenseAccountCode\":\""
+                + XeroSimulator.EXPENSE_ACCOUNT + "\"";
+        Map<String, String> refused = Map.of(
+                "xero, a key with NUL", "{\"provider\":\"xero\"," + credentials + ",\"settings\":{" + codes
+                        + ",\"BAD\\u0000\":\"x\"}}",
+                "xero, a nested value", "{\"provider\":\"xero\"," + credentials
+                        + ",\"settings\":{\"revenueAccountCode\":{\"a\":[\"\\u0000\"]},\"expenseAccountCode\":\"x\"}}",
+                "insightly, any setting", "{\"provider\":\"insightly\",\"credentials\":{\"apiKey\":\"k\","
+                        + "\"pod\":\"na1\"},\"settings\":{\"BAD\":\"x\"}}");
+        refused.forEach((what, body) -> {
+            HubClient.Answer answer = admin.post(account + "/integrations", body);
+            assertThat(answer.status()).as(what + " " + answer.text()).isEqualTo(400);
+            assertThat(answer.get("field").asText()).as(what).startsWith("settings");
+            assertThat(answer.text()).as(what).doesNotContain("BAD");
+        });
+        assertThat(admin.get(account + "/integrations").json().size()).isZero();
+    }
+
     @Test
     void aProviderAnsweringHtmlDuringTheCredentialCheckIsA502() {
         Map<String, Object> body = Map.of("provider", "xero",
