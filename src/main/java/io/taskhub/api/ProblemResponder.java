@@ -12,6 +12,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
 /** Turns whatever stopped a REST request into problem+json; used by the route configuration's error handling. */
@@ -43,7 +45,7 @@ public class ProblemResponder {
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, problem.status());
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        if (Causes.find(error, SyncService.Busy.class) != null) {
+        if (problem.status() == 503) {
             exchange.getMessage().setHeader("Retry-After", RETRY_BUSY_SECONDS);
         }
         return json.writeValueAsString(problem);
@@ -57,6 +59,10 @@ public class ProblemResponder {
         SyncService.Busy busy = Causes.find(error, SyncService.Busy.class);
         if (busy != null) {
             return Problem.of(503, "Service unavailable", busy.getMessage(), null);
+        }
+        if (databaseUnreachable(error)) {
+            return Problem.of(503, "Service unavailable", "the hub's database cannot be reached: try again shortly",
+                    null);
         }
         ProviderUnavailable provider = Causes.find(error, ProviderUnavailable.class);
         if (provider != null) {
@@ -81,6 +87,12 @@ public class ProblemResponder {
             return Problem.of(400, "Invalid request", "the body is not valid JSON", null);
         }
         return Problem.of(500, "Internal error", "the hub could not complete the request", null);
+    }
+
+    /** An outage, not a fault of the request or of the hub: the client may try again, as with a busy hub. */
+    private static boolean databaseUnreachable(Throwable error) {
+        return Causes.find(error, DataAccessResourceFailureException.class) != null
+                || Causes.find(error, TransientDataAccessException.class) != null;
     }
 
     /** {@code lines[0].quantity} style path of the field Jackson choked on. */
