@@ -69,6 +69,10 @@ public class EndpointPolicy {
         if (uri.getPort() > 65535) {
             throw ApiProblem.invalid(field, "has no valid port");
         }
+        // a host Java cannot read as a name or an address (127.1, 127.0.0.1.): no server to check it against
+        if (uri.getHost() == null) {
+            throw ApiProblem.invalid(field, "has no valid host name or address");
+        }
         String host = uri.getHost().toLowerCase(Locale.ROOT).replaceAll("^\\[|]$", "");
         if (listedByOperator(host)) {
             return trimmed;

@@ -50,7 +50,8 @@ class EndpointPolicyTest {
             "http://attacker/x?userAgent=#property:hub.operator.password&z=",
             "https://api.xero.com/x?y=1", "https://api.xero.com/#frag", "https://user:pw@api.xero.com",
             "https://api.xero.com/%23property:x", "https://api.xero.com/a b", "ftp://api.xero.com",
-            "https://api.xero.com:99999", "api.xero.com", "https://", "http://api.xero.com\\@evil.test"})
+            "https://api.xero.com:99999", "api.xero.com", "https://", "http://api.xero.com\\@evil.test",
+            "http://127.1:18220", "http://127.0.0.1.:18220", "http://10.1.2.3.", "https://api.xero.com-"})
     void urlsThatAreNotPlainAreRefusedNamingTheField(String url) {
         assertThatThrownBy(() -> policy.check(XERO, Map.of("baseUrl", url)))
                 .isInstanceOf(ApiProblem.class).hasMessageStartingWith("endpoint.baseUrl: ");
