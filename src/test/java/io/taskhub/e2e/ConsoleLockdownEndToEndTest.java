@@ -177,6 +177,20 @@ class ConsoleLockdownEndToEndTest {
                 .path("value").asBoolean()).isFalse();
     }
 
+    /** Spelled otherwise than its prefix, Jolokia's path is a 400 for anyone, never a 500 nor Jolokia itself. */
+    @Test
+    void jolokiasPathSpelledOtherwiseIsRefused() {
+        for (String path : List.of("/actuator//jolokia", "/actuator/%6aolokia", "/actuator/jolokia;x=1",
+                "/%61ctuator/jolokia", "/actuator;x/jolokia/version", "/actuator//jolokia/version")) {
+            for (HubClient caller : List.of(HubClient.at(port), HubClient.at(port).as("operator", "operator-test-pass"))) {
+                HubClient.Answer answer = caller.post(path, Map.of("type", "version"));
+                assertThat(answer.status()).as(path + " " + answer.text()).isEqualTo(400);
+                assertThat(answer.contentType()).startsWith("application/problem+json");
+            }
+        }
+        assertThat(console.post(Map.of("type", "version")).status()).as("the console's own path").isEqualTo(200);
+    }
+
     @Test
     void aCommandInAGetIsRefused() {
         assertThat(console.get("/actuator/jolokia/version").status()).isEqualTo(405);
