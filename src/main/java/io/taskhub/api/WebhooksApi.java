@@ -25,9 +25,9 @@ import org.springframework.stereotype.Component;
 /**
  * Provider webhooks (no login: the signature, or Insightly's per-integration secret, is the proof). A signed
  * delivery is checked against the raw bytes it came with; every delivery is answered at once with an empty body and
- * only queues work: the syncs it asks for run later ({@link WebhookSyncs}). A notification for an organisation or
- * integration that no active integration stands for is answered 200 too (providers retry anything else), logged
- * and counted ({@code hub_webhooks_dropped_total}).
+ * only queues work: the syncs it asks for run later ({@link WebhookSyncs}). A verified notification for an
+ * organisation or integration that no active integration stands for is answered 200 too (providers retry anything
+ * else), logged and counted ({@code hub_webhooks_dropped_total}).
  */
 @Component("webhooksApi")
 public class WebhooksApi {
@@ -80,15 +80,18 @@ public class WebhooksApi {
     public void insightly(@Header("integrationId") String integrationId, @Header("X-Hub-Secret") String header,
                           @Header("secret") String parameter, Exchange exchange) {
         long id = Check.id("integrationId", integrationId);
-        boolean known = integrations.find(id).filter(i -> IntegrationWebhookApi.PROVIDER.equals(i.provider())
-                && i.status() != IntegrationStatus.UNLINKED).isPresent();
-        if (!known) {
-            dropped("insightly", "integration " + id);
-        } else if (!secrets.matches(id, header != null ? header : parameter)) {
+        // the secret first: an id with none to match (unknown, unlinked, another provider's) is a 401 like a wrong
+        // secret, so that no caller without one learns which integrations exist
+        if (!secrets.matches(id, header != null ? header : parameter)) {
             answer(exchange, "insightly", 401);
             return;
-        } else {
+        }
+        boolean active = integrations.find(id).filter(i -> IntegrationWebhookApi.PROVIDER.equals(i.provider())
+                && i.status() != IntegrationStatus.UNLINKED).isPresent();
+        if (active) {
             syncs.changed(id);
+        } else {
+            dropped("insightly", "integration " + id);
         }
         answer(exchange, "insightly", 200);
     }

@@ -166,9 +166,11 @@ class InsightlyWebhookEndToEndTest {
 
     @Test
     @Order(6)
-    void anUnknownIntegrationIsDroppedWithA200AndABadIdIsA400() throws InterruptedException {
+    void anUnknownIntegrationIsA401LikeAWrongSecretAndABadIdIsA400() throws InterruptedException {
         int runs = admin.get(integration + "/runs").json().size();
-        assertThat(call(987_654, "X-Hub-Secret", secret, "{}").status()).isEqualTo(200);
+        // no caller without the secret tells an integration that exists from one that does not
+        assertThat(call(987_654, "X-Hub-Secret", secret, "{}").status()).isEqualTo(401);
+        assertThat(call(987_654, "X-Hub-Secret", secret, "{}").text()).isEmpty();
         assertThat(anonymous.postBytes("/webhooks/insightly/abc", "application/json", "{}".getBytes(),
                 Map.of("X-Hub-Secret", secret)).status()).isEqualTo(400);
         assertThat(anonymous.postBytes("/webhooks/insightly/" + integrationId, "text/plain", "{}".getBytes(),
@@ -185,7 +187,8 @@ class InsightlyWebhookEndToEndTest {
         long otherId = Long.parseLong(otherIntegration.substring(otherIntegration.lastIndexOf('/') + 1));
         assertThat(otherAdmin.delete(otherIntegration).status()).isEqualTo(204);
         int runs = otherAdmin.get(otherIntegration + "/runs").json().size();
-        assertThat(call(otherId, "X-Hub-Secret", others, "{}").status()).isEqualTo(200);
+        assertThat(call(otherId, "X-Hub-Secret", others, "{}").status()).as("unlinking forgot the secret")
+                .isEqualTo(401);
         assertThat(otherAdmin.get(otherIntegration + "/webhook").status()).isEqualTo(409);
         Thread.sleep(1_000);
         assertThat(otherAdmin.get(otherIntegration + "/runs").json()).hasSize(runs);
