@@ -40,7 +40,7 @@ public class PageWriter {
 
     public PageWriter(ObjectMapper json, NodeId node, HubProperties hub, CamelContext camel, SyncMetrics metrics) {
         this.metrics = metrics;
-        this.json = json.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        this.json = StorableText.writer(json).setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
         this.node = node;
         this.leaseSeconds = hub.sync().lease().toSeconds();
         this.runDeadline = hub.sync().runDeadline();

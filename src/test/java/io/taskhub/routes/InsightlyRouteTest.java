@@ -81,6 +81,20 @@ class InsightlyRouteTest extends ProviderRouteTest {
                 + "and external_id = ?", String.class, integration, String.valueOf(deleted))).isEqualTo("DELETED");
     }
 
+    /** A NUL, which PostgreSQL stores in no text, in a record's name: stored as U+FFFD, and the sync goes on. */
+    @Test
+    void aNulInARecordIsStoredAsTheReplacementCharacter() {
+        long integration = insightlyIntegration();
+        long named = insightly.id(InsightlyType.TASKS, 2);
+        insightly.update(named, Map.of("TITLE", "nul\u0000here"));
+
+        Run run = sync(integration, false);
+
+        assertThat(run.status()).as(String.valueOf(run.error())).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.counts().created()).isEqualTo(80);
+        assertThat(name(integration, named)).isEqualTo("nul\uFFFDhere");
+    }
+
     private String name(long integration, long externalId) {
         return jdbc.queryForObject("select name from task where integration_id = ? and external_id = ?",
                 String.class, integration, String.valueOf(externalId));
