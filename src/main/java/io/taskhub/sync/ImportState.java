@@ -11,6 +11,7 @@ public final class ImportState {
 
     private final String type;
     private final Instant storedCursor;
+    private final Instant ceiling;
     private Object request;
     private Instant latest;
     private int pages;
@@ -18,13 +19,15 @@ public final class ImportState {
 
     /** A paging that is not an import of records (a provider's users directory): no cursor. */
     public static ImportState of(String type, Object request) {
-        return new ImportState(type, request, null);
+        return new ImportState(type, request, null, Instant.now());
     }
 
-    ImportState(String type, Object request, Instant storedCursor) {
+    /** {@code ceiling}: when the import started, the latest the cursor may move to. */
+    ImportState(String type, Object request, Instant storedCursor, Instant ceiling) {
         this.type = type;
         this.request = request;
         this.storedCursor = storedCursor;
+        this.ceiling = ceiling;
         this.latest = storedCursor;
     }
 
@@ -58,9 +61,14 @@ public final class ImportState {
         return latest;
     }
 
+    /**
+     * A record's stamp. One dated after the import started (a provider's clock or data in the future) moves the
+     * cursor only as far as that start: a cursor in 2099 would hide every later change until a full reconciliation.
+     */
     void seen(Instant stamp) {
-        if (stamp != null && (latest == null || stamp.isAfter(latest))) {
-            latest = stamp;
+        Instant capped = stamp == null || stamp.isBefore(ceiling) ? stamp : ceiling;
+        if (capped != null && (latest == null || capped.isAfter(latest))) {
+            latest = capped;
         }
     }
 

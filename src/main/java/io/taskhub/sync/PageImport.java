@@ -50,10 +50,16 @@ public class PageImport {
         String type = exchange.getIn().getBody(String.class);
         PageSource<Object> source = source(exchange);
         String cursor = sync.cursor(type);
+        Instant now = Instant.now();
         Instant stored = cursor == null ? null : Instant.parse(cursor);
+        if (stored != null && stored.isAfter(now.plus(source.overlap()))) {
+            // a cursor from the future (stored before cursors were capped at the import's start) knows nothing
+            // reliable: everything is read again, and only what changed is written
+            stored = null;
+        }
         exchange.setProperty("type", type);
         exchange.setVariable(STATE, new ImportState(type, source.first(type,
-                stored == null ? null : stored.minus(source.overlap())), stored));
+                stored == null ? null : stored.minus(source.overlap())), stored, now));
     }
 
     /**
