@@ -197,11 +197,17 @@ public final class InsightlyMapper {
         return value;
     }
 
-    /** The field as trimmed text; null when absent, null or blank. */
+    /**
+     * The field as trimmed text; null when absent, null or blank. A whole number reads the same however it is
+     * written ({@code 1012}, {@code 1012.0}): an id must not name two records.
+     */
     private static String text(JsonNode r, String field) {
         JsonNode value = r.get(field);
         if (value == null || value.isNull() || value.isContainerNode() || value.asText().isBlank()) {
             return null;
+        }
+        if (value.isNumber() && value.canConvertToExactIntegral()) {
+            return value.bigIntegerValue().toString();
         }
         return value.asText().trim();
     }

@@ -47,6 +47,16 @@ class InsightlyMapperTest {
         assertRejected("organisations", fixture("organisations").get(1), "ORGANISATION_NAME is missing");
     }
 
+    /** Insightly's ids are numbers: written 152460101.0 they still name the same record, not a second one. */
+    @Test
+    void anIdIsTheSameRecordHoweverItsNumberIsWritten() throws IOException {
+        JsonNode globex = fixture("organisations").get(0);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) globex).put("ORGANISATION_ID", 152460101.0);
+
+        assertThat(map("organisations", globex).task().externalId()).isEqualTo("152460101");
+        assertThat(InsightlyMapper.id("organisations", globex)).isEqualTo("152460101");
+    }
+
     @Test
     void aContactIsNamedAfterThePersonAndIsAClient() throws IOException {
         JsonNode contacts = fixture("contacts");
