@@ -1,5 +1,8 @@
 package io.taskhub.sync;
 
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -14,6 +17,7 @@ import io.taskhub.security.CredentialCipher;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -108,7 +112,7 @@ public class SyncRuns {
         if (sync != null) {
             limits.store(sync);
         }
-        String message = describe(error);
+        String message = describe(error, sync == null ? "the provider" : providers.get(sync.provider()).displayName());
         heartbeat.ended(runId);
         runs.finish(runId, RunStatus.FAILED, counts, message);
         integrations.dropLease(run.integrationId(), node.leaseOf(runId));
@@ -116,12 +120,31 @@ public class SyncRuns {
         if (rejection != null) {
             lifecycle.credentialsRefused(run.integrationId(), rejection.getMessage());
         }
-        LOG.warn("Sync {} of integration {} failed: {}", runId, run.integrationId(), message);
+        String cause = Causes.rootMessage(error);
+        LOG.warn("Sync {} of integration {} failed: {}{}", runId, run.integrationId(), message,
+                message.contains(cause) ? "" : " (" + cause + ")");
     }
 
-    /** What a client reads on the failed run: the provider's refusal if it refused, else the innermost message. */
-    private static String describe(Throwable error) {
+    /**
+     * What a client reads on the failed run: the provider's refusal if it refused; a call that got no answer, named
+     * as the provider's; the hub's own database in the hub's words (its statement and values are for the log);
+     * else the innermost message.
+     */
+    static String describe(Throwable error, String provider) {
         ProviderRejection rejection = Causes.find(error, ProviderRejection.class);
-        return rejection != null ? rejection.getMessage() : Causes.rootMessage(error);
+        if (rejection != null) {
+            return rejection.getMessage();
+        }
+        if (Causes.find(error, DataAccessException.class) != null) {
+            return "the hub could not store what it read: its database refused the page or could not be reached "
+                    + "(the hub's log has the details)";
+        }
+        if (Causes.find(error, SocketTimeoutException.class) != null) {
+            return provider + " did not answer in time (" + Causes.rootMessage(error) + ")";
+        }
+        if (Causes.find(error, ConnectException.class) != null || Causes.find(error, UnknownHostException.class) != null) {
+            return provider + " could not be reached (" + Causes.rootMessage(error) + ")";
+        }
+        return Causes.rootMessage(error);
     }
 }
