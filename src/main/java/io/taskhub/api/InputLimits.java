@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.IntPredicate;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -76,7 +77,7 @@ public class InputLimits {
         return text.chars().anyMatch(InputLimits::isControl);
     }
 
-    static final class OneLineText extends LimitedText {
+    static class OneLineText extends LimitedText {
         OneLineText() {
             super(InputLimits::isControl, "must not contain control characters");
         }
@@ -87,6 +88,18 @@ public class InputLimits {
         public MultiLineText() {
             super(c -> isControl(c) && c != '\t' && c != '\n' && c != '\r',
                     "must not contain control characters other than tabs and line breaks");
+        }
+    }
+
+    /**
+     * An id given as a JSON number ({@code 42}, as answers write ids) or as text ({@code "42"}): read as the text
+     * the API checks ({@link Check#id}). A fraction, a boolean or an object is still refused.
+     */
+    public static final class IdText extends OneLineText {
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            return parser.currentToken() == JsonToken.VALUE_NUMBER_INT ? parser.getText()
+                    : super.deserialize(parser, context);
         }
     }
 

@@ -40,7 +40,8 @@ public final class Requests {
 
     /** All but the provider optional; {@code integrationId} re-enables that integration instead of creating one. */
     public record NewConnection(String provider, Map<String, String> endpoint, List<String> selectedTypes,
-                                Integer intervalSeconds, Map<String, Object> settings, String integrationId) {
+                                Integer intervalSeconds, Map<String, Object> settings,
+                                @JsonDeserialize(using = InputLimits.IdText.class) String integrationId) {
     }
 
     public record NewAssignee(String email, String role) {

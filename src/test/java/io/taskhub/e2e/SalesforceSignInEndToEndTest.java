@@ -134,6 +134,13 @@ class SalesforceSignInEndToEndTest {
                 "integrationId", "first"));
         assertThat(malformed.status()).as(malformed.text()).isEqualTo(400);
         assertThat(malformed.get("field").asText()).isEqualTo("integrationId");
+        HubClient.Answer fraction = admin.post(account + "/connections", Map.of("provider", "salesforce",
+                "integrationId", 1.5));
+        assertThat(fraction.status()).as(fraction.text()).isEqualTo(400);
+        assertThat(fraction.get("field").asText()).isEqualTo("integrationId");
+        HubClient.Answer numeric = admin.post(account + "/connections", Map.of("provider", "salesforce",
+                "endpoint", Map.of("loginUrl", salesforce.baseUrl()), "integrationId", Long.parseLong(id(integration))));
+        assertThat(numeric.status()).as("an id as answers write it, a number").isEqualTo(201);
 
         HubClient.Answer started = admin.post(account + "/connections", Map.of("provider", "salesforce",
                 "endpoint", Map.of("loginUrl", salesforce.baseUrl()), "integrationId", id(integration)));
