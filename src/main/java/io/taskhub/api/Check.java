@@ -1,11 +1,15 @@
 package io.taskhub.api;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /** Input checks that fail with a 400 naming the field. */
 final class Check {
+
+    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     static final int MAX_TEXT = 1000;
@@ -25,6 +29,19 @@ final class Check {
     }
 
     /** A required text of at most 1,000 characters: names, emails, ids, credentials. */
+    /** A calendar date as ISO writes it, four-digit year: {@code 2026-11-30}, never {@code -2026-11-30}. */
+    static LocalDate date(String field, String value) {
+        String text = text(field, value).trim();
+        try {
+            if (DATE.matcher(text).matches()) {
+                return LocalDate.parse(text);
+            }
+        } catch (DateTimeParseException e) {
+            // refused below, like any other spelling
+        }
+        throw ApiProblem.invalid(field, "must be a date like 2026-11-30");
+    }
+
     static String text(String field, String value) {
         return text(field, value, MAX_TEXT);
     }

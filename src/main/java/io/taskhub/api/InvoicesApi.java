@@ -3,7 +3,6 @@ package io.taskhub.api;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,8 +82,9 @@ public class InvoicesApi {
         }
         List<String> contact = jdbc.queryForList("select external_id from client where id = ? and integration_id = ?",
                 String.class, body.clientId(), integration.id());
-        LocalDate date = date("date", body.date());
-        LocalDate dueDate = body.dueDate() == null || body.dueDate().isBlank() ? null : date("dueDate", body.dueDate());
+        LocalDate date = Check.date("date", body.date());
+        LocalDate dueDate = body.dueDate() == null || body.dueDate().isBlank() ? null
+                : Check.date("dueDate", body.dueDate());
         if (dueDate != null && dueDate.isBefore(date)) {
             throw ApiProblem.invalid("dueDate", "must not be before date");
         }
@@ -136,13 +136,6 @@ public class InvoicesApi {
         return value;
     }
 
-    private static LocalDate date(String field, String value) {
-        try {
-            return LocalDate.parse(Check.text(field, value));
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.invalid(field, "must be a date like 2026-11-30");
-        }
-    }
 
     /** The provider's refusals become the client's answer; a refused token stops the integration as a sync would. */
     private RuntimeException refusal(StoredIntegration integration, RuntimeException refusal) {

@@ -1,7 +1,6 @@
 package io.taskhub.api;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -195,11 +194,7 @@ public class QuickBooksApi {
         if (blank(value)) {
             return null;
         }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.invalid(field, "must be a date (2026-11-20)");
-        }
+        return Check.date(field, value);
     }
 
     private static boolean blank(String value) {

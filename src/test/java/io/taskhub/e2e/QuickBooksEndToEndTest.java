@@ -261,6 +261,11 @@ class QuickBooksEndToEndTest {
                 .anyMatch(d -> d.path("documentId").asText().equals(directInvoice));
         assertThat(regular.get(accountPath + "/quickbooks/documents?from=tomorrow").get("field").asText())
                 .isEqualTo("from");
+        for (String odd : List.of("-2026-01-01", "%2B12026-01-01", "2026-1-1", "2026-02-30")) {
+            HubClient.Answer refused = regular.get(accountPath + "/quickbooks/documents?to=" + odd);
+            assertThat(refused.status()).as(odd).isEqualTo(400);
+            assertThat(refused.get("field").asText()).isEqualTo("to");
+        }
 
         String links = accountPath + "/tasks/" + task + "/quickbooks/links";
         assertThat(regular.post(links, Map.of("documentType", "INVOICE", "documentId", directInvoice)).status())
