@@ -2,10 +2,19 @@ package io.taskhub.config;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.postgresql.PGConnection;
@@ -54,6 +63,7 @@ public final class EmbeddedDatabase implements Closeable {
         Path passwordFile = dataDir.resolve("postgres.password");
         Path hba = dir.resolve("pg_hba.conf");
         requireSameMajorVersion(dir);
+        stopServerLeftRunning(dir);
         boolean passwordOnly = Files.exists(hba) && Files.readString(hba).equals(PASSWORD_ONLY);
         if (passwordOnly && !Files.exists(passwordFile)) {
             throw new IllegalStateException("the embedded database in " + dir + " needs the password that was kept in "
@@ -85,6 +95,72 @@ public final class EmbeddedDatabase implements Closeable {
                     + "it into a new data directory (README: \"Upgrading the embedded database\"), or, for sandbox "
                     + "data, remove the directory");
         }
+    }
+
+    /**
+     * zonky stops its server from a JVM shutdown hook, so a hub that exits normally or on SIGTERM takes it along;
+     * a hub killed with SIGKILL (or the OOM killer) leaves it running on the data directory, and the next start
+     * would then fail on PostgreSQL's lock file. Only a live process named postgres that its own pid file says
+     * serves this directory is stopped, and only while no live hub holds zonky's {@code epg-lock} on it: a pid
+     * reused by another process, or the server of a hub still running, is left alone, and a pid file whose process
+     * is gone PostgreSQL clears by itself.
+     */
+    private static void stopServerLeftRunning(Path dir) throws IOException {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile) || heldByALiveHub(dir.resolve("epg-lock"))) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.size() < 2 || !lines.get(0).strip().matches("\\d+")
+                || !sameDirectory(lines.get(1).strip(), dir)) {
+            return;
+        }
+        Optional<ProcessHandle> server = ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
+                .filter(process -> process.info().command().map(Path::of).map(Path::getFileName)
+                        .map(Path::toString).filter(name -> name.equals("postgres")).isPresent());
+        if (server.isEmpty()) {
+            return;
+        }
+        LOG.warn("Stopping PostgreSQL (pid {}) on {}: a PostgreSQL left running by a hub that did not stop cleanly",
+                server.get().pid(), dir);
+        if (!stopped(server.get(), false) && !stopped(server.get(), true)) {
+            throw new IllegalStateException("PostgreSQL (pid " + server.get().pid() + ") left running on " + dir
+                    + " does not stop; stop it, then start the hub again");
+        }
+    }
+
+    private static boolean heldByALiveHub(Path lockFile) throws IOException {
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            return lock == null;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        }
+    }
+
+    private static boolean sameDirectory(String named, Path dir) {
+        try {
+            return Path.of(named).toRealPath().equals(dir.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** SIGTERM is PostgreSQL's smart shutdown (its clients died with the hub); SIGKILL only if that hangs. */
+    private static boolean stopped(ProcessHandle server, boolean forcibly) {
+        if (forcibly) {
+            server.destroyForcibly();
+        } else {
+            server.destroy();
+        }
+        try {
+            server.onExit().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // whether it still runs says enough
+        }
+        return !server.isAlive();
     }
 
     /** Given to the readiness check zonky makes at start too; a server that still trusts ignores it. */
