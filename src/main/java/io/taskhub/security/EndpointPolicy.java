@@ -77,7 +77,7 @@ public class EndpointPolicy {
         if (listedByOperator(host)) {
             return trimmed;
         }
-        if (!isPublicDomainOf(provider, host) || resolvesInside(host)) {
+        if (!isPublicDomainOf(provider.publicDomains(), host) || resolvesInside(host)) {
             throw ApiProblem.invalid(field, "may point only at " + provider.id() + "'s own domains "
                     + provider.publicDomains() + " or at hosts the operator allows (HUB_ENDPOINT_HOSTS)");
         }
@@ -89,8 +89,19 @@ public class EndpointPolicy {
                 ? host.endsWith(allowed.substring(1)) : host.equals(allowed));
     }
 
-    private static boolean isPublicDomainOf(Provider provider, String host) {
-        return provider.publicDomains().stream().anyMatch(domain -> host.equals(domain) || host.endsWith("." + domain));
+    private static boolean isPublicDomainOf(List<String> publicDomains, String host) {
+        return publicDomains.stream().anyMatch(domain -> host.equals(domain) || host.endsWith("." + domain));
+    }
+
+    /**
+     * Whether a request the hub did not address itself may go to this URL: one a provider's answer names (Salesforce's
+     * {@code instance_url}), or a redirect's. The same rule as for overrides: the provider's domains, or the
+     * operator's hosts.
+     */
+    public boolean allows(List<String> publicDomains, URI url) {
+        String host = url.getHost() == null ? null : url.getHost().toLowerCase(Locale.ROOT).replaceAll("^\\[|]$", "");
+        return host != null && (listedByOperator(host) || (isPublicDomainOf(publicDomains, host)
+                && !resolvesInside(host)));
     }
 
     /**

@@ -11,6 +11,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class SalesforceProvider implements Provider {
 
+    /** Its logins, instances ({@code *.my.salesforce.com}) and sandboxes ({@code *.sandbox.my.salesforce.com}). */
+    static final List<String> PUBLIC_DOMAINS = List.of("salesforce.com", "force.com");
+
     private final SalesforceSessions sessions;
     private final SalesforceAuthorization authorization;
     private final GrantRevocation revocation;
@@ -52,7 +55,7 @@ public class SalesforceProvider implements Provider {
 
     @Override
     public List<String> publicDomains() {
-        return List.of("salesforce.com", "force.com");
+        return PUBLIC_DOMAINS;
     }
 
     /**

@@ -9,6 +9,7 @@ import io.taskhub.provider.ProviderUnavailable;
 import io.taskhub.provider.oauth.RefreshTokenComponents;
 import io.taskhub.provider.oauth.RefreshTokenRotation;
 import io.taskhub.provider.oauth.TokenSet;
+import io.taskhub.security.EndpointPolicy;
 import io.taskhub.sync.Causes;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.salesforce.AuthenticationType;
@@ -32,13 +33,15 @@ public class SalesforceSessions extends RefreshTokenComponents<SalesforceCompone
     private final CamelContext camel;
     private final SalesforceProperties properties;
     private final HttpProperties http;
+    private final EndpointPolicy hosts;
 
     public SalesforceSessions(CamelContext camel, SalesforceProperties properties, HttpProperties http,
-                              RefreshTokenRotation rotation) {
+                              RefreshTokenRotation rotation, EndpointPolicy hosts) {
         super("salesforce", properties.keptSessions(), camel, rotation);
         this.camel = camel;
         this.properties = properties;
         this.http = http;
+        this.hosts = hosts;
     }
 
     @Override
@@ -74,7 +77,8 @@ public class SalesforceSessions extends RefreshTokenComponents<SalesforceCompone
         component.setLoginConfig(login);
         // the next login presents the rotated token: the used one is dead
         LoginAnswers client = new LoginAnswers(camel, camel.getExecutorServiceManager().newThreadPool(
-                component, "SalesforceHttpClient", 1, 4), fresh -> {
+                component, "SalesforceHttpClient", 1, 4),
+                url -> hosts.allows(SalesforceProvider.PUBLIC_DOMAINS, url), fresh -> {
                     login.setRefreshToken(fresh);
                     rotated.accept(fresh);
                 });

@@ -17,6 +17,7 @@ import io.taskhub.config.HttpProperties;
 import io.taskhub.provider.Provider;
 import io.taskhub.provider.oauth.RefreshTokenRotation;
 import io.taskhub.sandbox.salesforce.SalesforceSimulator;
+import io.taskhub.security.EndpointPolicy;
 import io.taskhub.sync.ComponentSession;
 import io.taskhub.sync.SessionPool;
 import org.apache.camel.CamelContext;
@@ -36,7 +37,7 @@ class SalesforceSessionsTest {
     private final SalesforceSessions sessions = new SalesforceSessions(camel,
             new SalesforceProperties("61.0", salesforce.baseUrl(), Set.of(), Duration.ZERO, 1, 200_000, 50_000,
                     Duration.ofSeconds(2), Duration.ofSeconds(30)),
-            new HttpProperties(10_000, 60_000, 120_000), rotations);
+            new HttpProperties(10_000, 60_000, 120_000), rotations, new EndpointPolicy("localhost,127.0.0.1"));
 
     @AfterEach
     void tearDown() throws Exception {
