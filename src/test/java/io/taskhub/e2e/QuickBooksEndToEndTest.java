@@ -325,11 +325,11 @@ class QuickBooksEndToEndTest {
     @Test
     @Order(9)
     void aFaultFailsTheRunWithQuickBooksWords() {
-        quickbooks.faultNextRequests(1, 200, "10000", "An application error has occurred");
+        quickbooks.faultNextRequests(1, 200, "4000", "Error parsing query");
         JsonNode run = syncAndWait(quickbooksIntegration);
         assertThat(run.path("status").asText()).isEqualTo("FAILED");
         assertThat(run.path("error").asText()).contains("QuickBooks refused GET query")
-                .contains("An application error has occurred").contains("code 10000");
+                .contains("Error parsing query").contains("code 4000");
         assertThat(admin.get(quickbooksIntegration).get("status").asText()).isEqualTo("ACTIVE");
         assertThat(syncAndWait(quickbooksIntegration).path("status").asText()).isEqualTo("SUCCEEDED");
     }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The QuickBooks routes against the simulator and the embedded PostgreSQL, below the REST API: the page-import
  * template pages each type into the read copy through the named steps Hawtio shows, then what changed since, with
- * change data capture for the deletions and a refused access token tried once more with a fresh one; a full
+ * change data capture for the deletions, a refused access token tried once more with a fresh one and Intuit's own
+ * failure (a SystemFault, even in a 200) retried; a full
  * reconciliation whose pages shifted asks for what it did not see by id before it deletes.
  */
 @HubTest
@@ -85,6 +86,23 @@ class QuickBooksRouteTest extends ProviderRouteTest {
         assertThat(completed("quickbooks-confirm-by-id") - confirmedBefore).as("both asked for at once").isEqualTo(1);
         assertThat(jdbc.queryForList("select customer_id from qb_customer where integration_id = ?", String.class,
                 integration)).hasSize(1099).contains(shifted).doesNotContain(deleted);
+    }
+
+    @Test
+    void aSystemFaultInsideAnOkIsRetriedWhileAValidationFaultFailsTheRun() {
+        long integration = quickbooksIntegration(List.of("customers"));
+        quickbooks.failNextRequests(1, 200);
+
+        Run retried = sync(integration, false);
+
+        assertThat(retried.status()).as(String.valueOf(retried.error())).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(retried.counts().fetched()).isEqualTo(1100);
+
+        quickbooks.faultNextRequests(1, 200, "4000", "Error parsing query");
+        Run refused = sync(integration, true);
+
+        assertThat(refused.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(refused.error()).contains("QuickBooks refused GET query").contains("code 4000");
     }
 
     private long quickbooksIntegration() {

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The Xero routes against the simulator and the embedded PostgreSQL, below the REST API: the contacts paged newest
  * first through the named steps Hawtio shows, each call with the organisation's tenant, then only what changed
- * since (If-Modified-Since), an archived contact archiving its task and client.
+ * since (If-Modified-Since), an archived contact archiving its task and client; an access token revoked before its
+ * time is replaced once within the run.
  */
 @HubTest
 @CamelSpringBootTest
@@ -94,6 +95,26 @@ class XeroRouteTest extends ProviderRouteTest {
         assertThat(full.counts().archived()).isZero();
         assertThat(xero.contactsRequestCount()).as("the 304, then the three pages").isEqualTo(4);
         assertThat(count(active, integration)).isEqualTo(activeBefore);
+    }
+
+    @Test
+    void anAccessTokenRevokedMidSyncIsReplacedOnceThenARefusalFailsTheRun() {
+        long integration = xeroIntegration();
+        xero.revokeAccessTokensAfter(1);
+        int tokensBefore = xero.tokenRequestCount();
+
+        Run revoked = sync(integration, false);
+
+        assertThat(revoked.status()).as(String.valueOf(revoked.error())).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(revoked.counts().created()).isEqualTo(250);
+        assertThat(xero.tokenRequestCount() - tokensBefore).as("the first token, then one fresh one").isEqualTo(2);
+        assertThat(xero.contactsRequestCount()).as("three pages, the second twice").isEqualTo(4);
+
+        xero.refuseNextRequests(2);
+        Run refused = sync(integration, true);
+
+        assertThat(refused.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(refused.error()).contains("Xero refused the access token (401): the next sync asks for a new one");
     }
 
     private int count(String sql, long integration) {

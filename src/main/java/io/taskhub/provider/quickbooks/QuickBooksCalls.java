@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * Every call the hub makes to a QuickBooks company, through camel-http: the bearer token (an integration's comes from
  * {@link OAuthTokens}, which stores the rotated refresh token before handing it out), and the answer read as
  * QuickBooks means it. A fault, in either casing and even inside an HTTP 200, is a {@link QuickBooksFault};
- * throttling (429, or fault 3001 whatever the status) and server errors are {@link HttpOperationFailedException}s
+ * throttling (429, or fault 3001 whatever the status) and server errors (5xx, or a SystemFault whatever the status)
+ * are {@link HttpOperationFailedException}s
  * that the sync routes' error handling retries; a refused access token is tried once more with a fresh one
  * ({@link AccessTokenRefused}), then is a {@link ProviderRejection}.
  *
@@ -46,6 +47,8 @@ public class QuickBooksCalls {
     /** A realm id is the company's number: anything else would change the path the token is sent to. */
     private static final Pattern REALM_ID = Pattern.compile("[0-9]{1,32}");
     private static final String THROTTLED = "3001";
+    /** The fault type Intuit answers when it failed on its side; ValidationFault or AuthenticationFault are refusals. */
+    private static final String SERVER_SIDE = "SystemFault";
 
     /** The access tokens one company is called with. */
     public interface AccessTokens {
@@ -178,6 +181,11 @@ public class QuickBooksCalls {
         if (status >= 500 || status == 408) {
             throw new RuntimeCamelException(new HttpOperationFailedException(url, status,
                     "QuickBooks failed " + what, null, headers, body));
+        }
+        if (fault.filter(f -> SERVER_SIDE.equalsIgnoreCase(f.type())).isPresent()) {
+            // Intuit's own failure (10000 "An application error has occurred"), even in a 200: retried as a 500
+            throw new RuntimeCamelException(new HttpOperationFailedException(url, 500,
+                    "QuickBooks failed " + what + " (" + fault.get().describe() + ")", null, headers, body));
         }
         if (fault.isPresent() || status < 200 || status > 299) {
             throw new QuickBooksFault(what, status, fault.orElse(null));

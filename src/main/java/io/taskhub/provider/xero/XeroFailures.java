@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a Xero sync that failed on an HTTP answer tells its run: the answers a person can act on get words, the
- * rest passes through as it is. Throttling and server errors were retried before this is reached (sync-errors).
+ * rest passes through as it is. Throttling, server errors and a first 401 (with a fresh access token) were retried
+ * before this is reached (sync-errors).
  */
 @Component("xeroFailures")
 public class XeroFailures {

@@ -331,15 +331,15 @@ public final class QuickBooksSimulator implements AutoCloseable {
         endpoint.plan(count, throttled(200));
     }
 
-    /** The next {@code count} API requests answer this server error. */
+    /** The next {@code count} API requests answer this status with Intuit's server-side fault (SystemFault 10000). */
     public void failNextRequests(int count, int status) {
-        endpoint.plan(count, QuickBooksReply.fault(status, "SERVICE", "10000", "An application error has occurred "
+        endpoint.plan(count, QuickBooksReply.fault(status, "SystemFault", "10000", "An application error has occurred "
                 + "while processing your request", "System Failure Error: planned by the test"));
     }
 
-    /** The next {@code count} API requests answer a fault with this status and code (a 200 as QuickBooks may). */
+    /** The next {@code count} API requests answer a ValidationFault with this status and code (a 200 as QuickBooks may). */
     public void faultNextRequests(int count, int status, String code, String message) {
-        endpoint.plan(count, QuickBooksReply.fault(status, "SERVICE", code, message, message + " (planned)"));
+        endpoint.plan(count, QuickBooksReply.fault(status, "ValidationFault", code, message, message + " (planned)"));
     }
 
     public void clearFaults() {

@@ -81,6 +81,9 @@ final class XeroApiTransformer extends CatchAllTransformer {
             traffic.tokenRequests.incrementAndGet();
             return identity.token(request.getHeader("Authorization"), request.getBodyAsString());
         }
+        if (path.startsWith(API) && traffic.revocationDue()) {
+            identity.expireAccessTokens();
+        }
         String refusal = identity.refusal(request.getHeader("Authorization"));
         if (path.equals("/connections") && method.equals(RequestMethod.GET)) {
             return refusal != null ? XeroReply.problem(401, "Unauthorized", refusal) : connections();

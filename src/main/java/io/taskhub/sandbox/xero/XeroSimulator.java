@@ -180,6 +180,19 @@ public final class XeroSimulator implements AutoCloseable {
         identity.expireAccessTokens();
     }
 
+    /**
+     * Once {@code served} more accounting API requests were answered, every access token issued so far is refused
+     * (401), as when Xero revokes a token before its time in the middle of a sync.
+     */
+    public void revokeAccessTokensAfter(int served) {
+        traffic.revokeAccessTokensAfter(served);
+    }
+
+    /** The next {@code count} accounting API requests answer 401 as Xero's gateway does to a token it refuses. */
+    public void refuseNextRequests(int count) {
+        traffic.plan(count, XeroReply.problem(401, "Unauthorized", "AuthenticationUnsuccessful"));
+    }
+
     public void setAccessTokenLifetime(Duration lifetime) {
         identity.setAccessTokenLifetime(lifetime);
     }

@@ -19,6 +19,8 @@ final class XeroTraffic {
     private int today;
     private final PlannedAnswers<XeroReply> planned = new PlannedAnswers<>();
     private final AtomicInteger dropsAfterBooking = new AtomicInteger();
+    /** API requests still served before the access tokens issued so far are revoked; below 0, none planned. */
+    private final AtomicInteger servedBeforeRevocation = new AtomicInteger(-1);
 
     synchronized void logContacts(XeroSimulator.ContactsRequest request) {
         if (contactsLog.size() == LOG_SIZE) {
@@ -65,8 +67,18 @@ final class XeroTraffic {
         return planned.next();
     }
 
+    void revokeAccessTokensAfter(int served) {
+        servedBeforeRevocation.set(served);
+    }
+
+    /** Whether this API request is the one the planned revocation comes before. */
+    boolean revocationDue() {
+        return servedBeforeRevocation.getAndUpdate(n -> n < 0 ? n : n - 1) == 0;
+    }
+
     void clearPlans() {
         planned.clear();
+        servedBeforeRevocation.set(-1);
         dropsAfterBooking.set(0);
     }
 
