@@ -53,11 +53,14 @@ public record HubProperties(Path dataDir, Db db, String secretKey, Operator oper
 
     /**
      * @param verifiedLoginTtl      how long a verified password spares bcrypt on the next requests
-     * @param loginFailures         failed logins (per login, per client address) before further tries answer 429
+     * @param loginFailures         failed logins of one login before its further tries answer 429...
+     * @param addressLoginFailures  ...and failed logins from one client address before its further tries do (larger:
+     *                              many users may share one address, behind a proxy or a NAT)
      * @param loginFailureWindow    ...until this long after the first of them
      * @param concurrentLoginChecks bcrypt checks run at once; more wait up to 2 s, then 429
      */
-    public record Logins(Duration verifiedLoginTtl, int loginFailures, Duration loginFailureWindow,
+    public record Logins(Duration verifiedLoginTtl, int loginFailures, int addressLoginFailures,
+                         Duration loginFailureWindow,
                          int concurrentLoginChecks) {
     }
 }

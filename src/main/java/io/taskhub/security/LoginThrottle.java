@@ -9,9 +9,11 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.security.core.AuthenticationException;
 
 /**
- * Bounds password guessing and what it costs: after {@code maxFailures} failed logins within {@code window}, for one
- * login or from one client address, further attempts are refused (429, {@code Retry-After}) without a bcrypt check
- * until the window lapses; and only a few bcrypt checks run at once, whoever asks.
+ * Bounds password guessing and what it costs: after {@code maxFailures} failed logins of one login within
+ * {@code window}, or {@code maxAddressFailures} from one client address (more: one address may stand for many users
+ * behind a proxy or a NAT, who should not all be locked out by one of them), further attempts are refused (429,
+ * {@code Retry-After}) without a bcrypt check until the window lapses; and only a few bcrypt checks run at once,
+ * whoever asks.
  */
 public class LoginThrottle {
 
@@ -35,12 +37,14 @@ public class LoginThrottle {
     private static final int MAX_TRACKED = 100_000;
 
     private final int maxFailures;
+    private final int maxAddressFailures;
     private final long windowMillis;
     private final Semaphore checks;
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
-    public LoginThrottle(int maxFailures, Duration window, int concurrentChecks) {
+    public LoginThrottle(int maxFailures, int maxAddressFailures, Duration window, int concurrentChecks) {
         this.maxFailures = maxFailures;
+        this.maxAddressFailures = maxAddressFailures;
         this.windowMillis = window.toMillis();
         this.checks = new Semaphore(concurrentChecks);
     }
@@ -49,8 +53,8 @@ public class LoginThrottle {
     public <T> T check(String login, String address, PasswordCheck<T> check) {
         String loginKey = "login:" + login.toLowerCase();
         String addressKey = "address:" + address;
-        refuseIfThrottled(loginKey);
-        refuseIfThrottled(addressKey);
+        refuseIfThrottled(loginKey, maxFailures);
+        refuseIfThrottled(addressKey, maxAddressFailures);
         boolean admitted;
         try {
             admitted = checks.tryAcquire(2, TimeUnit.SECONDS);
@@ -80,10 +84,10 @@ public class LoginThrottle {
         T run();
     }
 
-    private void refuseIfThrottled(String key) {
+    private void refuseIfThrottled(String key, int max) {
         Failures seen = failures.get(key);
         long now = System.currentTimeMillis();
-        if (seen != null && seen.count() >= maxFailures && now - seen.windowStart() < windowMillis) {
+        if (seen != null && seen.count() >= max && now - seen.windowStart() < windowMillis) {
             long wait = (seen.windowStart() + windowMillis - now + 999) / 1000;
             throw new Throttled("too many failed logins: try again in " + wait + " s", wait);
         }

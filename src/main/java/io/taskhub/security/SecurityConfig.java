@@ -113,8 +113,8 @@ public class SecurityConfig {
         HubProperties.Logins logins = hub.security();
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(new HubUserDetailsService(jdbc));
         bcrypt.setPasswordEncoder(encoder);
-        return new VerifiedCredentials(bcrypt, new LoginThrottle(logins.loginFailures(), logins.loginFailureWindow(),
-                logins.concurrentLoginChecks()), logins.verifiedLoginTtl());
+        return new VerifiedCredentials(bcrypt, new LoginThrottle(logins.loginFailures(), logins.addressLoginFailures(),
+                logins.loginFailureWindow(), logins.concurrentLoginChecks()), logins.verifiedLoginTtl());
     }
 
     @Bean

@@ -18,8 +18,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * HTTP Basic sends the password with every request, and bcrypt is slow on purpose (tens of milliseconds). A
- * password verified once is remembered briefly, as an HMAC under a key that lives only in this process, so a
- * client's next requests skip bcrypt. A removed user is forgotten at once.
+ * password verified once is remembered briefly, as an HMAC (of the client address, login and password) under a key
+ * that lives only in this process, so a client's next requests skip bcrypt. A removed user is forgotten at once.
  */
 public class VerifiedCredentials implements AuthenticationProvider {
 
@@ -43,15 +43,19 @@ public class VerifiedCredentials implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication request) {
-        String digest = digest(request.getName(), String.valueOf(request.getCredentials()));
+        String address = address(request);
+        String digest = digest(request.getName(), String.valueOf(request.getCredentials()), address);
         Entry entry = verified.get(digest);
         long now = System.currentTimeMillis();
         if (entry != null && entry.expiresAt() > now) {
             return UsernamePasswordAuthenticationToken.authenticated(entry.principal(), null,
                     entry.principal().getAuthorities());
         }
-        // a client that logged in moments ago keeps working while someone else guesses at its login
-        Authentication result = throttle.check(request.getName(), address(request),
+        // a client that logged in moments ago keeps working while someone else guesses at its login; it is
+        // remembered for its own address only, or a guess from anywhere would be answered from memory during a
+        // lockout: 429 for a wrong one, 200 for the right one (a guesser sharing its address, behind one NAT, still
+        // could: the price of not locking every such client out)
+        Authentication result = throttle.check(request.getName(), address,
                 () -> bcrypt.authenticate(request));
         if (result != null && result.getPrincipal() instanceof HubPrincipal principal) {
             if (verified.size() > 10_000) {
@@ -77,10 +81,12 @@ public class VerifiedCredentials implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
-    private String digest(String login, String password) {
+    private String digest(String login, String password, String address) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
+            mac.update(address.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
             mac.update(login.toLowerCase().getBytes(StandardCharsets.UTF_8));
             mac.update((byte) 0);
             return java.util.HexFormat.of().formatHex(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));

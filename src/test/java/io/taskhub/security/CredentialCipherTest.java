@@ -118,6 +118,6 @@ class CredentialCipherTest {
                 new HubProperties.Operator("operator", ""),
                 new HubProperties.Sync(1, Duration.ofMinutes(2), Duration.ofHours(24), Duration.ofSeconds(30),
                         Duration.ofSeconds(30), 100, Duration.ofHours(2), 500, 4, 1000, 20, Duration.ofMinutes(2)),
-                "", "", new HubProperties.Logins(Duration.ofMinutes(5), 10, Duration.ofMinutes(5), 2));
+                "", "", new HubProperties.Logins(Duration.ofMinutes(5), 10, 100, Duration.ofMinutes(5), 2));
     }
 }
