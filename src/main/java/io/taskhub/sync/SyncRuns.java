@@ -17,7 +17,9 @@ import io.taskhub.security.CredentialCipher;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
+import org.postgresql.util.PSQLException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -127,7 +129,8 @@ public class SyncRuns {
 
     /**
      * What a client reads on the failed run: the provider's refusal if it refused; a call that got no answer, named
-     * as the provider's; the hub's own database in the hub's words (its statement and values are for the log);
+     * as the provider's; the hub's own database in the hub's words and PostgreSQL's one-line reason (its statement,
+     * values and context are for the log);
      * else the innermost message.
      */
     static String describe(Throwable error, String provider) {
@@ -135,9 +138,13 @@ public class SyncRuns {
         if (rejection != null) {
             return rejection.getMessage();
         }
-        if (Causes.find(error, DataAccessException.class) != null) {
-            return "the hub could not store what it read: its database refused the page or could not be reached "
-                    + "(the hub's log has the details)";
+        PSQLException refusal = Causes.find(error, PSQLException.class);
+        if (refusal != null && refusal.getServerErrorMessage() != null) {
+            return "the hub's database refused what the run read: " + refusal.getServerErrorMessage().getMessage();
+        }
+        if (Causes.find(error, DataAccessResourceFailureException.class) != null
+                || Causes.find(error, TransientDataAccessException.class) != null) {
+            return "the hub's database could not be reached (the hub's log has the details)";
         }
         if (Causes.find(error, SocketTimeoutException.class) != null) {
             return provider + " did not answer in time (" + Causes.rootMessage(error) + ")";

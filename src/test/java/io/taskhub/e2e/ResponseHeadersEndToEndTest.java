@@ -72,7 +72,7 @@ class ResponseHeadersEndToEndTest {
         assertThat(api.status()).isEqualTo(200);
         assertThat(api.json().isArray()).as("still plain JSON: " + api.text()).isTrue();
         assertThat(created.status()).as(created.text()).isEqualTo(201);
-        assertThat(webhook.status()).as("an unknown integration is a counted drop").isEqualTo(200);
+        assertThat(webhook.status()).as("an unknown integration, like a wrong secret").isEqualTo(401);
         for (HubClient.Answer answer : List.of(api, created, webhook)) {
             assertThat(names(answer)).doesNotContain("access-control-allow-origin",
                     "access-control-allow-credentials", "location", "content-encoding", "refresh", "foo", "secret",

@@ -6,6 +6,9 @@ import java.net.SocketTimeoutException;
 
 import org.apache.camel.CamelExecutionException;
 import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /** What a failed run says to the client who reads it: whose fault, in the hub's words, no SQL. */
@@ -19,10 +22,14 @@ class RunErrorWordsTest {
     }
 
     @Test
-    void theDatabasesRefusalIsTheHubsNotItsStatement() {
-        RuntimeException refused = new DataIntegrityViolationException("PreparedStatementCallback; ERROR: invalid "
-                + "byte sequence for encoding \"UTF8\": 0x00  Where: unnamed portal parameter $6");
-        assertThat(SyncRuns.describe(refused, "Xero")).startsWith("the hub could not store what it read")
-                .doesNotContain("PreparedStatement").doesNotContain("portal");
+    void theDatabasesRefusalIsItsReasonNotItsStatement() {
+        ServerErrorMessage server = new ServerErrorMessage("SERROR\0C22021\0Minvalid byte sequence for encoding "
+                + "\"UTF8\": 0x00\0Wunnamed portal parameter $6\0");
+        RuntimeException refused = new DataIntegrityViolationException("PreparedStatementCallback; bad SQL "
+                + "[with lease as (...)]", new PSQLException(server));
+        assertThat(SyncRuns.describe(refused, "Xero")).isEqualTo("the hub's database refused what the run read: "
+                + "invalid byte sequence for encoding \"UTF8\": 0x00");
+        assertThat(SyncRuns.describe(new DataAccessResourceFailureException("Failed to obtain JDBC Connection"),
+                "Xero")).isEqualTo("the hub's database could not be reached (the hub's log has the details)");
     }
 }
